@@ -1,0 +1,24 @@
+# The README's two commands: `make demo` and `make test`. Both create .venv on first use.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test bench clean
+
+$(BIN)/newsbot: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(BIN)/newsbot
+	$(BIN)/newsbot demo
+
+test: $(BIN)/newsbot
+	$(BIN)/python -m pytest -q
+
+bench: $(BIN)/newsbot
+	$(BIN)/python benchmarks/extract_eval.py
+
+clean:
+	rm -rf $(VENV) data index/* .pytest_cache
