@@ -40,3 +40,28 @@ class Article:
             if data[key] is not None:
                 data[key] = data[key].isoformat()
         return data
+
+
+@dataclass
+class Page:
+    """A fetched page as the archive keeps it: raw bytes, so it can be re-extracted later."""
+
+    url: str
+    site: str
+    status: int | None
+    content_type: str | None
+    encoding: str | None
+    body: bytes
+    fetched_at: datetime
+    canonical_url: str | None = None
+    # "article" when an article was extracted from it, else "skipped" (with `reason`).
+    outcome: str = "skipped"
+    reason: str | None = None
+
+
+@dataclass
+class CrawledPage:
+    """What the spider hands to the item pipelines: the page and what was extracted from it."""
+
+    page: Page
+    article: Article | None = None

@@ -1,0 +1,268 @@
+"""The archive: one SQLite file, the source of truth for everything derived (index, exports).
+
+Tables:
+- pages: every fetched page, its raw bytes (zlib) and what became of it (article or skipped, why).
+- articles: one row per canonical URL, in display form; `content_hash` changes when the text does.
+- revisions: earlier versions of an article whose content changed on a re-crawl.
+- crawls: one row per crawl run, with its counts (what `newsbot stats` reports).
+
+`indexed_hash` records which content the search index holds, so an interrupted run's articles are
+picked up by the next index sync instead of being lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from newsbot.items import Article, Page
+
+IST = timezone(timedelta(hours=5, minutes=30))
+ARCHIVE_FILENAME = "archive.sqlite3"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS pages (
+    url TEXT PRIMARY KEY,
+    site TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    status INTEGER,
+    content_type TEXT,
+    encoding TEXT,
+    body BLOB,
+    sha256 TEXT,
+    canonical_url TEXT,
+    outcome TEXT NOT NULL,
+    reason TEXT
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    canonical_url TEXT NOT NULL UNIQUE,
+    url TEXT NOT NULL,
+    site TEXT NOT NULL,
+    title TEXT,
+    text TEXT NOT NULL,
+    author TEXT,
+    published TEXT,
+    modified TEXT,
+    section TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    language TEXT,
+    content_hash TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    indexed_hash TEXT
+);
+CREATE INDEX IF NOT EXISTS articles_site ON articles(site);
+CREATE TABLE IF NOT EXISTS revisions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    content_hash TEXT NOT NULL,
+    title TEXT,
+    text TEXT NOT NULL,
+    replaced_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS crawls (
+    id INTEGER PRIMARY KEY,
+    target TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    pages INTEGER NOT NULL DEFAULT 0,
+    articles_new INTEGER NOT NULL DEFAULT 0,
+    articles_updated INTEGER NOT NULL DEFAULT 0,
+    articles_unchanged INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    errors INTEGER NOT NULL DEFAULT 0,
+    finish_reason TEXT
+);
+"""
+
+ARTICLE_COLUMNS = (
+    "canonical_url", "url", "site", "title", "text", "author", "published", "modified",
+    "section", "tags", "language",
+)
+
+
+def now() -> datetime:
+    return datetime.now(IST).replace(microsecond=0)
+
+
+def content_hash(article: Article) -> str:
+    """Hash of what a reader sees; a re-crawl with the same hash is 'unchanged'."""
+    payload = "\x1f".join([article.title or "", article.text, article.author or "",
+                           _iso(article.published) or "", _iso(article.modified) or ""])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+class Archive:
+    """A connection to the archive file; use as a context manager or call close()."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # The crawl writes from Twisted's thread while the CLI may read: WAL lets both proceed.
+        self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.executescript(SCHEMA)
+
+    @classmethod
+    def in_dir(cls, data_dir: Path) -> "Archive":
+        return cls(Path(data_dir) / ARCHIVE_FILENAME)
+
+    def __enter__(self) -> "Archive":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def save_page(self, page: Page) -> None:
+        with self.db:
+            self.db.execute(
+                """INSERT INTO pages (url, site, fetched_at, status, content_type, encoding, body,
+                                      sha256, canonical_url, outcome, reason)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(url) DO UPDATE SET
+                     site=excluded.site, fetched_at=excluded.fetched_at, status=excluded.status,
+                     content_type=excluded.content_type, encoding=excluded.encoding,
+                     body=excluded.body, sha256=excluded.sha256,
+                     canonical_url=excluded.canonical_url, outcome=excluded.outcome,
+                     reason=excluded.reason""",
+                (page.url, page.site, page.fetched_at.isoformat(), page.status, page.content_type,
+                 page.encoding, zlib.compress(page.body, 6), hashlib.sha256(page.body).hexdigest(),
+                 page.canonical_url, page.outcome, page.reason),
+            )
+
+    def upsert_article(self, article: Article, seen_at: datetime | None = None) -> str:
+        """Store an article by canonical URL; returns "new", "updated" or "unchanged".
+
+        A changed article keeps its previous text as a revision; an unchanged one only has
+        `last_seen` moved on.
+        """
+        seen = (seen_at or now()).isoformat()
+        digest = content_hash(article)
+        values = _article_values(article)
+        with self.db:
+            row = self.db.execute(
+                "SELECT id, content_hash, title, text FROM articles WHERE canonical_url = ?",
+                (article.canonical_url,),
+            ).fetchone()
+            if row is None:
+                self.db.execute(
+                    f"""INSERT INTO articles ({", ".join(ARTICLE_COLUMNS)}, content_hash,
+                                               first_seen, last_seen)
+                        VALUES ({", ".join("?" * len(ARTICLE_COLUMNS))}, ?, ?, ?)""",
+                    (*values, digest, seen, seen),
+                )
+                return "new"
+            if row["content_hash"] == digest:
+                self.db.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (seen, row["id"]))
+                return "unchanged"
+            self.db.execute(
+                "INSERT INTO revisions (article_id, content_hash, title, text, replaced_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (row["id"], row["content_hash"], row["title"], row["text"], seen),
+            )
+            assignments = ", ".join(f"{column} = ?" for column in ARTICLE_COLUMNS)
+            self.db.execute(
+                f"UPDATE articles SET {assignments}, content_hash = ?, last_seen = ? WHERE id = ?",
+                (*values, digest, seen, row["id"]),
+            )
+            return "updated"
+
+    def mark_indexed(self, pairs: list[tuple[str, str]]) -> None:
+        """Record (canonical_url, content_hash) pairs as written to the search index."""
+        with self.db:
+            self.db.executemany(
+                "UPDATE articles SET indexed_hash = ? WHERE canonical_url = ? AND content_hash = ?",
+                [(digest, url, digest) for url, digest in pairs],
+            )
+
+    def forget_index(self) -> None:
+        """Mark every article as not indexed (before a full rebuild of the index)."""
+        with self.db:
+            self.db.execute("UPDATE articles SET indexed_hash = NULL")
+
+    def start_crawl(self, target: str) -> int:
+        with self.db:
+            cursor = self.db.execute(
+                "INSERT INTO crawls (target, started_at) VALUES (?, ?)", (target, now().isoformat())
+            )
+        return int(cursor.lastrowid)
+
+    def finish_crawl(self, crawl_id: int, counts: dict[str, int], finish_reason: str) -> None:
+        columns = ("pages", "articles_new", "articles_updated", "articles_unchanged", "skipped", "errors")
+        with self.db:
+            self.db.execute(
+                f"""UPDATE crawls SET finished_at = ?, finish_reason = ?,
+                    {", ".join(f"{c} = ?" for c in columns)} WHERE id = ?""",
+                (now().isoformat(), finish_reason, *(counts.get(c, 0) for c in columns), crawl_id),
+            )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def article_ids_to_index(self) -> list[int]:
+        """Ids of articles whose current content is not yet in the search index."""
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE indexed_hash IS NULL OR indexed_hash != content_hash"
+            " ORDER BY id"
+        )
+        return [row[0] for row in rows]
+
+    def articles_by_ids(self, ids: list[int]) -> list[dict]:
+        marks = ", ".join("?" * len(ids))
+        rows = self.db.execute(f"SELECT * FROM articles WHERE id IN ({marks}) ORDER BY id", ids)
+        return [_row_to_dict(row) for row in rows]
+
+    def article_count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def articles_per_site(self) -> dict[str, int]:
+        rows = self.db.execute("SELECT site, COUNT(*) FROM articles GROUP BY site ORDER BY site")
+        return {site: count for site, count in rows}
+
+    def page_counts(self) -> dict[str, int]:
+        rows = self.db.execute("SELECT outcome, COUNT(*) FROM pages GROUP BY outcome")
+        return {outcome: count for outcome, count in rows}
+
+    def last_crawl(self) -> dict | None:
+        row = self.db.execute(
+            "SELECT * FROM crawls WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return dict(row) if row is not None else None
+
+    def raw_page(self, url: str) -> bytes | None:
+        row = self.db.execute("SELECT body FROM pages WHERE url = ?", (url,)).fetchone()
+        return zlib.decompress(row["body"]) if row is not None and row["body"] is not None else None
+
+    def urls_seen(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT url FROM pages")}
+
+
+def _article_values(article: Article) -> tuple:
+    return (
+        article.canonical_url, article.url, article.site, article.title, article.text,
+        article.author, _iso(article.published), _iso(article.modified), article.section,
+        json.dumps(article.tags, ensure_ascii=False), article.language,
+    )
+
+
+def _row_to_dict(row: sqlite3.Row) -> dict:
+    data = dict(row)
+    data["tags"] = json.loads(data["tags"] or "[]")
+    for key in ("published", "modified"):
+        data[key] = datetime.fromisoformat(data[key]) if data[key] else None
+    return data

@@ -1,0 +1,84 @@
+"""The archive: upsert by canonical URL, revisions, raw pages kept, index bookkeeping."""
+
+from datetime import datetime, timedelta, timezone
+
+from newsbot.archive import Archive
+from newsbot.items import Article, Page
+
+IST = timezone(timedelta(hours=5, minutes=30))
+
+
+def make_article(**changes) -> Article:
+    fields = dict(
+        url="http://127.0.0.1:9/2026/11/20/baithak/?utm_source=x",
+        canonical_url="http://127.0.0.1:9/2026/11/20/baithak/",
+        site="gramin",
+        title="ज़िला कांग्रेस की बैठक में अभिनव प्रताप सिंह को मंडल कोऑर्डिनेटर बनाया",
+        text="सरायपुर। ज़िला कांग्रेस कमेटी की बैठक हुई।\n\nअभिनव प्रताप सिंह को मंडल कोऑर्डिनेटर नियुक्त किया गया।",
+        author="राकेश तिवारी",
+        published=datetime(2026, 11, 20, 10, 30, tzinfo=IST),
+        tags=["कांग्रेस", "बैठक"],
+        is_article=True,
+    )
+    fields.update(changes)
+    return Article(**fields)
+
+
+def test_same_article_twice_is_one_row(tmp_path):
+    with Archive.in_dir(tmp_path) as archive:
+        assert archive.upsert_article(make_article()) == "new"
+        assert archive.upsert_article(make_article(url="http://127.0.0.1:9/?p=17")) == "unchanged"
+        assert archive.article_count() == 1
+        assert archive.articles_per_site() == {"gramin": 1}
+
+
+def test_changed_article_keeps_a_revision(tmp_path):
+    with Archive.in_dir(tmp_path) as archive:
+        archive.upsert_article(make_article())
+        edited = make_article(text="सरायपुर। बैठक में संशोधित समाचार, २०२६ के चुनाव पर चर्चा।")
+        assert archive.upsert_article(edited) == "updated"
+        revisions = archive.db.execute("SELECT title, text FROM revisions").fetchall()
+        assert len(revisions) == 1
+        assert "मंडल कोऑर्डिनेटर नियुक्त" in revisions[0]["text"]
+        [row] = archive.articles_by_ids(archive.article_ids_to_index())
+        assert row["text"].endswith("२०२६ के चुनाव पर चर्चा।")
+        assert row["published"] == datetime(2026, 11, 20, 10, 30, tzinfo=IST)
+        assert row["tags"] == ["कांग्रेस", "बैठक"]
+
+
+def test_index_bookkeeping_survives_reopening(tmp_path):
+    with Archive.in_dir(tmp_path) as archive:
+        archive.upsert_article(make_article())
+        [row] = archive.articles_by_ids(archive.article_ids_to_index())
+        archive.mark_indexed([(row["canonical_url"], row["content_hash"])])
+    with Archive.in_dir(tmp_path) as archive:
+        assert archive.article_ids_to_index() == []
+        archive.upsert_article(make_article(title="नया शीर्षक: हिन्दी कार्यशाला"))
+        assert len(archive.article_ids_to_index()) == 1
+        archive.forget_index()
+        assert len(archive.article_ids_to_index()) == 1
+
+
+def test_raw_page_is_kept_compressed_and_returned_intact(tmp_path):
+    body = "<html><body><p>गाँव में बैठक — ज़िलाध्यक्ष पहुँचे</p></body></html>".encode() * 200
+    page = Page(url="http://127.0.0.1:9/x/", site="gramin", status=200,
+                content_type="text/html; charset=utf-8", encoding="utf-8", body=body,
+                fetched_at=datetime(2026, 11, 26, 9, 0, tzinfo=IST), outcome="skipped", reason="listing")
+    with Archive.in_dir(tmp_path) as archive:
+        archive.save_page(page)
+        archive.save_page(page)  # a re-fetch replaces, never duplicates
+        assert archive.raw_page(page.url) == body
+        assert archive.page_counts() == {"skipped": 1}
+        stored = archive.db.execute("SELECT length(body) FROM pages").fetchone()[0]
+        assert stored < len(body) / 5
+
+
+def test_crawl_runs_are_recorded(tmp_path):
+    with Archive.in_dir(tmp_path) as archive:
+        assert archive.last_crawl() is None
+        crawl_id = archive.start_crawl("gramin")
+        assert archive.last_crawl() is None  # unfinished runs are not "the last crawl"
+        archive.finish_crawl(crawl_id, {"pages": 5, "articles_new": 3, "skipped": 2}, "finished")
+        last = archive.last_crawl()
+        assert (last["pages"], last["articles_new"], last["skipped"]) == (5, 3, 2)
+        assert datetime.fromisoformat(last["finished_at"]).utcoffset() == timedelta(hours=5, minutes=30)
