@@ -1,0 +1,199 @@
+"""Extraction: one fetched page (bytes or text) → an `Article`, or a page known not to be one.
+
+    >>> from newsbot.extract import extract
+    >>> article = extract(html_bytes, "https://example.in/news/x-1.html")
+    >>> article.is_article, article.title, article.text.split("\\n\\n")[0]
+
+The page is parsed once with lxml. JSON-LD and meta are read from that tree, then profile
+selectors, then generic markup. Boilerplate is removed in lxml and only the located body is
+read as paragraphs, so no BeautifulSoup pass over the whole page (DESIGN "Known traps":
+BeautifulSoup costs about ten lxml parses).
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import logging
+import re
+from datetime import datetime
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import lxml.html
+from lxml import etree
+from lxml.cssselect import CSSSelector, SelectorError
+
+from newsbot.extract import fields, jsonld
+from newsbot.extract.body import locate, paragraphs
+from newsbot.extract.clean import drop_boilerplate, is_boilerplate_line
+from newsbot.extract.dates import fold
+from newsbot.extract.decode import decode
+
+from newsbot.extract.meta import canonical_url, first, language, read_meta
+from newsbot.items import Article
+from newsbot.sites.base import SiteProfile
+from newsbot.text.display import normalise
+
+__all__ = ["extract", "Article"]
+
+LOGGER = logging.getLogger(__name__)
+
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+_LISTING_PATH = re.compile(
+    r"/(page/\d+|tag|tags|category|categories|author|topic|topics|search|archive|archives)(/|$)|[?&](s|q|page|paged)=",
+    re.I,
+)
+_SITE_PAGE = re.compile(
+    r"^/(about|about-us|contact|contact-us|privacy|privacy-policy|terms|terms-of-use|terms-and-conditions|"
+    r"disclaimer|advertise|advertise-with-us|careers|sitemap)(/|\.html?)?$",
+    re.I,
+)
+_ERROR_TITLE = re.compile(r"\b404\b|not\s+found|पेज\s+नहीं\s+मिला|पृष्ठ\s+नहीं\s+मिला|page\s+does\s+not\s+exist", re.I)
+_TEASER_LINKS = etree.XPath(
+    "//a[ancestor::h2 or ancestor::h3 or ancestor::h4 or .//h2 or .//h3 or .//h4][string-length(normalize-space()) >= 15]"
+)
+MIN_BODY_CHARS = 400  # one long paragraph is enough (a video story's text) ...
+MIN_PARAGRAPHS, MIN_PARAGRAPHS_CHARS = 2, 250  # ... or two paragraphs of some length
+
+
+def extract(
+    html: bytes | str,
+    url: str,
+    profile: SiteProfile | None = None,
+    *,
+    encoding: str | None = None,
+    crawled_at: datetime | None = None,
+) -> Article:
+    """Read one page. Never raises: a page that cannot be read is returned with is_article=False and a reason.
+
+    url: the fetched URL (canonical_url falls back to it). profile: the site's profile, whose
+    selectors are tried after JSON-LD and meta. encoding: the HTTP charset, if any. crawled_at:
+    the fetch time, used for pages that print only "3 घंटे पहले".
+    """
+    host = urlsplit(url).netloc.lower() if isinstance(url, str) else ""
+    # The generic profile has no domains: naming every site "generic" would lose the site.
+    site = profile.name if profile is not None and profile.domains else host
+    article = Article(url=url, canonical_url=url, site=site)
+    try:
+        _extract(article, html, profile, encoding, crawled_at)
+    except Exception:  # the crawl must go on; the traceback is logged for a fix
+        LOGGER.exception("extraction failed for %s", url)
+        article.is_article, article.reason = False, "extraction failed"
+    return article
+
+
+def _extract(article: Article, html, profile, encoding, crawled_at) -> None:
+    text, reason = decode(html, encoding)
+    if text is None:
+        article.reason = reason
+        return
+    try:
+        doc = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        article.reason = "not HTML"
+        return
+    url = article.url
+    meta = read_meta(doc)
+    nodes = jsonld.read_jsonld(doc)
+    page = fields.Page.read(doc, url, meta, nodes, profile.publisher_names if profile else ())
+    sel = _selectors(profile)
+
+    article.canonical_url = canonical_url(doc, meta, url)
+    article.title = _display(fields.title(page, sel.get("title")))
+    article.author = _display(fields.author(page, sel.get("author")))
+    article.published = fields.published(page, sel.get("published"), crawled_at)
+    article.modified = fields.modified(page, crawled_at)
+    article.section = _display(fields.section(page, sel.get("section")))
+    article.tags = [t for t in map(_display, fields.tags(page, sel.get("tags"))) if t]
+    # Page-shape signals are read before cleaning drops the <header> that holds the h1.
+    teasers = _teaser_count(doc)
+    single_article = _single_article_element(doc)
+    captions = tuple({fold(" ".join(alt.split())) for alt in doc.xpath("//img/@alt") if len(alt) >= 8})
+
+    drop_boilerplate(doc, sel.get("drop", ()))
+    container, repeats = locate(doc, sel.get("body"))
+    patterns = tuple(re.compile(p) for p in profile.drop_line_patterns) if profile else ()
+    paras = paragraphs(container, article.title, patterns, captions) if container is not None else []
+    if not paras:
+        paras = _ld_body(page, patterns)
+    paras = [p for p in map(normalise, paras) if p]
+    article.text = "\n\n".join(paras)
+    sample = f"{article.title or ''} {article.text[:3000] or first(meta, 'og:description') or ''}"
+    article.language = language(doc, meta, sample)
+    article.reason = _not_article_reason(article, page, profile, paras, teasers, repeats, single_article)
+    article.is_article = article.reason is None
+
+
+def _not_article_reason(article, page, profile, paras, teasers, repeats, single_article) -> str | None:
+    """None for an article, else why not.
+
+    Strong signals (JSON-LD article type, article:published_time) make an article of any page
+    with a body; weak ones (og:type=article, one <article> with one h1) need a date as well,
+    because WordPress "About" pages have them too.
+    """
+    path = urlsplit(article.url).path or "/"
+    strong = page.article is not None or bool(page.meta.get("article:published_time"))
+    weak = (first(page.meta, "og:type") or "").lower() == "article" or single_article
+    if profile is not None and profile.is_article_url(article.url) is False:
+        return "not an article URL"
+    if _SITE_PAGE.match(path):
+        return "site page"
+    if path == "/" or _LISTING_PATH.search(article.url) or repeats >= (3 if strong else 2):
+        return "listing"
+    if not strong and article.title and _ERROR_TITLE.search(article.title):
+        return "error page"
+    if not strong and teasers >= 8:
+        return "listing"
+    chars = sum(len(p) for p in paras)
+    if chars < MIN_BODY_CHARS and (len(paras) < MIN_PARAGRAPHS or chars < MIN_PARAGRAPHS_CHARS):
+        return "listing" if teasers >= 8 else "no article body"
+    if not (strong or (weak and article.published is not None)):
+        return "listing" if teasers >= 3 else "no article signal"
+    return None
+
+
+def _teaser_count(doc) -> int:
+    """Links to other stories shaped as teasers: headline links and <article> cards."""
+    return max(len(_TEASER_LINKS(doc)), len(doc.xpath("//article")))
+
+
+def _single_article_element(doc) -> bool:
+    articles = doc.xpath("//article")
+    return len(articles) == 1 and len(articles[0].xpath(".//h1")) == 1
+
+
+def _ld_body(page, patterns) -> list[str]:
+    """JSON-LD articleBody split into lines: the body of pages whose markup gave none."""
+    raw = jsonld.text(page.ld("articleBody"))
+    if not raw:
+        return []
+    text = htmllib.unescape(raw)
+    if "<" in text:
+        text = lxml.html.fragment_fromstring(text, create_parent="div").text_content()
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return [line for line in lines if line and not is_boilerplate_line(line, patterns)]
+
+
+def _selectors(profile: SiteProfile | None) -> dict:
+    if profile is None:
+        return {}
+    sel = {
+        key: _css(getattr(profile, f"{key}_selector"))
+        for key in ("title", "body", "author", "published", "section", "tags")
+        if getattr(profile, f"{key}_selector")
+    }
+    drops = tuple(filter(None, map(_css, profile.drop_selectors)))
+    return {k: v for k, v in sel.items() if v is not None} | ({"drop": drops} if drops else {})
+
+
+@lru_cache(maxsize=256)
+def _css(selector: str) -> CSSSelector | None:
+    try:
+        return CSSSelector(selector)
+    except SelectorError:
+        LOGGER.warning("invalid CSS selector in site profile: %r", selector)
+        return None
+
+
+def _display(value: str | None) -> str | None:
+    return normalise(value) or None if value else None

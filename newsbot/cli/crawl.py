@@ -1,0 +1,130 @@
+"""Commands that crawl: `crawl`, `demo` and `serve-demo`."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from urllib.parse import urlsplit
+
+import click
+
+from newsbot import home
+from newsbot.cli.options import echo_json, home_options, json_option
+from newsbot.crawl import CrawlLocked, run_crawls
+from newsbot.sites.registry import PROFILES, profile_for_url
+
+EXIT_NOTHING_FETCHED = 1
+EXIT_LOCKED = 3
+
+
+def parse_setting(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
+    settings = {}
+    for value in values:
+        name, sep, setting = value.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"expected NAME=VALUE, got {value!r}", ctx=ctx, param=param)
+        settings[name.strip()] = setting.strip()
+    return settings
+
+
+def check_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise click.UsageError(f"not an http(s) URL: {url!r}")
+    return url
+
+
+@click.command()
+@click.argument("site", required=False)
+@click.option("--url", "urls", multiple=True, metavar="URL",
+              help="Start URL (repeatable). Alone: crawl within its host with the profile that "
+                   "knows the host, else the generic one. With SITE: SITE's rules from these URLs.")
+@click.option("--max-pages", type=click.IntRange(min=1), default=None,
+              help="Stop scheduling pages after N (default: no cap).")
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", callback=parse_setting,
+              help="Scrapy setting override, e.g. -s DOWNLOAD_DELAY=0 (repeatable).")
+@click.option("-v", "--verbose", is_flag=True, help="Log each page (Scrapy INFO log).")
+@home_options
+@json_option
+def crawl(site, urls, max_pages, overrides, verbose, data_dir, index_dir, as_json):
+    """Crawl SITE (a profile from `newsbot sites`) or the given --url start pages.
+
+    Pages are extracted, articles archived (no duplicates on a re-crawl) and indexed; a
+    one-line summary follows. Exit 0 when pages were fetched, 1 when none could be, 3 when
+    another crawl holds the data dir.
+    """
+    if site is None and not urls:
+        raise click.UsageError("give a SITE or at least one --url")
+    if site is not None and site not in PROFILES:
+        raise click.UsageError(f"unknown site {site!r}; known: {', '.join(sorted(PROFILES))}")
+    urls = [check_url(u) for u in urls]
+    if site is None:
+        site = profile_for_url(urls[0]).name
+    elif not urls and not PROFILES[site].start_urls:
+        raise click.UsageError(f"site {site!r} needs a start URL: add --url URL")
+    overrides.setdefault("LOG_LEVEL", "INFO" if verbose else "WARNING")
+    summaries = _run([(site, urls or None)], data_dir, index_dir, max_pages, overrides)
+    _report(summaries, as_json)
+    if all(s.pages == 0 for s in summaries):
+        raise click.exceptions.Exit(EXIT_NOTHING_FETCHED)
+
+
+def _run(jobs, data_dir, index_dir, max_pages, overrides):
+    try:
+        return run_crawls(jobs, data_dir=home.data_dir(data_dir), index_dir=home.index_dir(index_dir),
+                          max_pages=max_pages, overrides=overrides)
+    except CrawlLocked as error:
+        click.echo(f"newsbot: {error}; try again when it has finished", err=True)
+        raise click.exceptions.Exit(EXIT_LOCKED) from None
+
+
+def _report(summaries, as_json: bool) -> None:
+    for summary in summaries:
+        if as_json:
+            echo_json({**dataclasses.asdict(summary), "articles": summary.articles})
+        else:
+            click.echo(summary.line())
+
+
+@click.command()
+@click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Cap per site.")
+@click.option("-v", "--verbose", is_flag=True, help="Log each page (Scrapy INFO log).")
+@home_options
+def demo(max_pages, verbose, data_dir, index_dir):
+    """Serve the bundled demo sites on 127.0.0.1, crawl them, index, and show some searches.
+
+    Needs no network. Archive and index go to --data-dir/--index-dir as for `crawl`.
+    """
+    from newsbot.cli.demo import run_demo
+
+    run_demo(home.data_dir(data_dir), home.index_dir(index_dir), max_pages, verbose)
+
+
+@click.command("serve-demo")
+@click.option("--port", "ports", multiple=True, type=int,
+              help="Port per bundled site, in `newsbot sites` order (default 8701 8702; 0 = any).")
+def serve_demo(ports):
+    """Serve the bundled demo sites on 127.0.0.1 until interrupted (for `newsbot crawl gramin`)."""
+    from newsbot.demo.server import DemoServer, bundled_site_dirs
+    from newsbot.sites.demo import DEMO_PORTS
+
+    dirs = bundled_site_dirs()
+    chosen = list(ports) or [DEMO_PORTS.get(d.name, 0) for d in dirs]
+    try:
+        server = DemoServer(site_dirs=dirs, ports=chosen)
+        server.start()
+    except OSError as error:
+        raise click.ClickException(f"cannot serve the demo sites: {error}") from None
+    for name, url in server.urls.items():
+        click.echo(f"{name} {url}")
+    click.echo("serving; press Ctrl-C to stop", err=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+COMMANDS = (crawl, demo, serve_demo)

@@ -1,0 +1,65 @@
+"""Commands over single pages and texts, without crawling: `extract`, `normalize`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from newsbot.cli.options import echo_json, json_option
+from newsbot.extract import extract as extract_article
+from newsbot.sites.registry import profile_for_url
+from newsbot.text.display import normalise
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--url", help="The page's URL (for the canonical URL, site and profile). "
+                            "Default: file://PATH.")
+@json_option
+def extract(files, url, as_json):
+    """Extract the article from saved HTML FILE(s), without crawling.
+
+    --json prints one object per file: url, canonical_url, site, title, author, published,
+    modified, section, tags, text, language, is_article.
+    """
+    failed = 0
+    for path in files:
+        try:
+            html = path.read_bytes()
+        except OSError as error:
+            click.echo(f"newsbot: cannot read {path}: {error.strerror}", err=True)
+            failed += 1
+            continue
+        page_url = url or path.resolve().as_uri()
+        article = extract_article(html, page_url, profile_for_url(page_url))
+        if as_json:
+            echo_json({"file": str(path), **article.to_json()})
+            continue
+        click.echo(f"== {path}")
+        if not article.is_article:
+            click.echo(f"not an article: {article.reason}")
+            continue
+        for label, value in (("title", article.title), ("author", article.author),
+                             ("published", article.published), ("section", article.section),
+                             ("canonical", article.canonical_url)):
+            click.echo(f"{label}: {value if value is not None else ''}")
+        click.echo(f"\n{article.text}\n")
+    if failed:
+        raise click.exceptions.Exit(1)
+
+
+@click.command()
+@click.argument("source", required=False, default="-", type=click.File("rb"))
+def normalize(source):
+    """Print the Devanagari display form of FILE (or stdin, '-'): NFC, invisible characters
+    removed, whitespace tidied."""
+    raw = source.read()
+    text = raw.decode("utf-8-sig", errors="replace")
+    sys.stdout.write(normalise(text))
+    if not text.endswith("\n"):
+        sys.stdout.write("\n")
+
+
+COMMANDS = (extract, normalize)

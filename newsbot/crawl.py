@@ -1,0 +1,154 @@
+"""Run one crawl in this process: the library call behind `newsbot crawl` and `newsbot demo`.
+
+One crawl at a time per data dir (a lock file), Scrapy settings from newsbot.settings with the
+caller's overrides on top, and a summary read from the crawl's stats when it ends.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from newsbot import home
+
+
+class OneLineFormatter(logging.Formatter):
+    """Log lines without tracebacks: operators read crawl logs line by line, and a refused
+    connection is a fact about a site, not a bug (LOG_LEVEL=DEBUG shows them)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        saved = record.exc_info, record.exc_text, record.stack_info
+        record.exc_info = record.exc_text = record.stack_info = None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = saved
+
+
+def install_log_handler(settings) -> None:
+    level = settings.get("LOG_LEVEL")
+    handler = logging.StreamHandler()
+    handler.setLevel(level)
+    formatter = logging.Formatter if level == "DEBUG" else OneLineFormatter
+    handler.setFormatter(formatter(settings.get("LOG_FORMAT"), settings.get("LOG_DATEFORMAT")))
+    root = logging.getLogger()
+    root.setLevel(level)
+    root.addHandler(handler)
+
+
+class CrawlLocked(RuntimeError):
+    """Another crawl holds the data dir's lock."""
+
+
+@dataclass
+class CrawlSummary:
+    target: str
+    pages: int = 0
+    articles_new: int = 0
+    articles_updated: int = 0
+    articles_unchanged: int = 0
+    skipped: int = 0
+    errors: int = 0
+    disallowed: int = 0
+    indexed: int = 0
+    seconds: float = 0.0
+    finish_reason: str = ""
+
+    @property
+    def articles(self) -> int:
+        return self.articles_new + self.articles_updated + self.articles_unchanged
+
+    def line(self) -> str:
+        return (
+            f"crawl {self.target}: {self.pages} pages, {self.articles} articles "
+            f"({self.articles_new} new, {self.articles_updated} updated, "
+            f"{self.articles_unchanged} unchanged), {self.skipped} skipped, {self.errors} errors, "
+            f"{self.disallowed} disallowed by robots.txt; {self.indexed} indexed; "
+            f"{self.seconds:.1f} s ({self.finish_reason})"
+        )
+
+
+@contextmanager
+def crawl_lock(data_dir: Path) -> Iterator[None]:
+    """Hold the data dir's crawl lock; CrawlLocked at once if another run holds it.
+
+    flock is released by the kernel when a process dies, so a killed run never leaves a
+    stale lock behind.
+    """
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with open(data_dir / "crawl.lock", "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise CrawlLocked(f"another crawl is running on {data_dir} ({holder})") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.truncate(0)
+
+
+def crawl_settings(data_dir: Path, index_dir: Path, overrides: dict[str, str] | None = None):
+    """newsbot.settings with the data/index dirs and the caller's `-s NAME=VALUE` overrides."""
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    settings.set("NEWSBOT_DATA_DIR", str(data_dir), priority="cmdline")
+    settings.set("NEWSBOT_INDEX_DIR", str(index_dir), priority="cmdline")
+    overrides = dict(overrides or {})
+    # Asking for no delay means from the first request too, not after AutoThrottle's start delay.
+    if "DOWNLOAD_DELAY" in overrides and "AUTOTHROTTLE_START_DELAY" not in overrides:
+        overrides["AUTOTHROTTLE_START_DELAY"] = overrides["DOWNLOAD_DELAY"]
+    for name, value in overrides.items():
+        settings.set(name, value, priority="cmdline")
+    return settings
+
+
+def run_crawls(jobs: list[tuple[str, list[str] | None]], *, data_dir: Path | None = None,
+               index_dir: Path | None = None, max_pages: int | None = None,
+               overrides: dict[str, str] | None = None) -> list[CrawlSummary]:
+    """Crawl each (site profile name, start URLs or None) job side by side; archive and index.
+
+    Runs Scrapy's reactor, so it can be called once per process.
+    """
+    from scrapy.crawler import CrawlerProcess
+
+    from newsbot.spiders import spider_class
+
+    data_dir, index_dir = home.data_dir(data_dir), home.index_dir(index_dir)
+    settings = crawl_settings(data_dir, index_dir, overrides)
+    with crawl_lock(data_dir):
+        started = time.monotonic()
+        settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+        process = CrawlerProcess(settings)
+        install_log_handler(settings)
+        crawlers = []
+        for site, urls in jobs:
+            crawler = process.create_crawler(spider_class(site))
+            process.crawl(crawler, url=urls or None, max_pages=max_pages)
+            crawlers.append(crawler)
+        process.start()
+    seconds = time.monotonic() - started
+    return [_summary(site, urls, crawler.stats.get_stats(), seconds)
+            for (site, urls), crawler in zip(jobs, crawlers)]
+
+
+def _summary(site: str, urls: list[str] | None, stats: dict, seconds: float) -> CrawlSummary:
+    summary = CrawlSummary(target=f"{site} {' '.join(urls)}" if urls else site, seconds=seconds,
+                           finish_reason=str(stats.get("finish_reason", "")))
+    for name in ("pages", "articles_new", "articles_updated", "articles_unchanged", "skipped",
+                 "errors", "disallowed", "indexed"):
+        setattr(summary, name, int(stats.get(f"newsbot/{name}", 0)))
+    return summary

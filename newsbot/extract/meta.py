@@ -1,0 +1,72 @@
+"""Meta tags, link rel=canonical and declared language, read once from the parsed page."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+# Devanagari-script languages a page may rightly declare for Devanagari text.
+_DEVANAGARI_LANGS = frozenset({"hi", "mr", "ne", "sa", "mai", "bho", "kok", "doi", "new", "mag", "awa", "bra", "raj"})
+_WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(https?://.+)$", re.I)
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def read_meta(doc) -> dict[str, list[str]]:
+    """Meta values by lower-cased name/property/itemprop/http-equiv, in page order.
+
+    Elements other than <meta> count when they carry itemprop with content= or datetime=
+    (e.g. <time itemprop="datePublished" datetime="...">).
+    """
+    meta: dict[str, list[str]] = {}
+    for el in doc.xpath("//meta | //*[@itemprop and (@content or @datetime)]"):
+        value = el.get("content") if el.tag == "meta" else (el.get("datetime") or el.get("content"))
+        value = (value or "").strip()
+        if not value:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = el.get(attr)
+            if key:
+                meta.setdefault(key.strip().lower(), []).append(value)
+    return meta
+
+
+def first(meta: dict[str, list[str]], *keys: str) -> str | None:
+    """The first value of the first key present."""
+    for key in keys:
+        if meta.get(key):
+            return meta[key][0]
+    return None
+
+
+def canonical_url(doc, meta: dict[str, list[str]], url: str) -> str:
+    """link rel=canonical, then og:url, then the fetched URL: absolute, without fragment or Wayback prefix."""
+    links = doc.xpath('//head/link[@rel="canonical"]/@href') or doc.xpath('//link[@rel="canonical"]/@href')
+    for candidate in [*links, first(meta, "og:url")]:
+        resolved = _absolute(candidate, url)
+        if resolved:
+            return resolved
+    return _absolute(url, url) or url
+
+
+def language(doc, meta: dict[str, list[str]], sample: str) -> str | None:
+    """Primary language subtag; "hi" for Devanagari text a page declares as a non-Devanagari language."""
+    declared = doc.get("lang") or first(meta, "og:locale", "content-language", "inlanguage", "language")
+    code = re.split(r"[-_]", declared.strip().lower())[0] if declared and declared.strip() else None
+    devanagari = len(_DEVANAGARI.findall(sample))
+    if devanagari > len(_LATIN.findall(sample)):
+        return code if code in _DEVANAGARI_LANGS else "hi"
+    return code or None
+
+
+def _absolute(candidate: str | None, base: str) -> str | None:
+    if not candidate or not candidate.strip():
+        return None
+    absolute = urljoin(base, candidate.strip())
+    wayback = _WAYBACK.match(absolute)
+    if wayback:
+        absolute = wayback.group(1)
+    parts = urlsplit(absolute)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return urlunsplit(parts._replace(fragment=""))

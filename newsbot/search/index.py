@@ -1,0 +1,166 @@
+"""The Whoosh index: schema, opening, writing and deleting article documents.
+
+The index is derived data, rebuilt from the archive (``newsbot reindex``); one document per
+canonical URL. Whoosh allows one writer at a time, so every write waits up to
+``WRITER_TIMEOUT`` seconds for the lock instead of failing at once.
+"""
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from whoosh import index
+from whoosh.fields import DATETIME, ID, KEYWORD, TEXT, Schema
+from whoosh.index import Index, LockError
+from whoosh.writing import CLEAR
+
+from newsbot.search.analysis import HindiAnalyzer
+
+__all__ = [
+    "SearchError",
+    "IndexMissing",
+    "IST",
+    "WRITER_TIMEOUT",
+    "make_schema",
+    "to_index_datetime",
+    "from_index_datetime",
+    "open_index",
+    "update_documents",
+    "delete_documents",
+    "document_count",
+    "clear",
+]
+
+IST = timezone(timedelta(hours=5, minutes=30), "IST")
+WRITER_TIMEOUT = 30.0
+
+
+class SearchError(Exception):
+    """A search or index failure, with a one-line message fit to show a user."""
+
+
+class IndexMissing(SearchError):
+    """There is no index (or an empty one) where one was expected."""
+
+
+def make_schema() -> Schema:
+    """The article schema; pickled into the index when it is created."""
+    hindi = HindiAnalyzer()
+    return Schema(
+        url=ID(unique=True, stored=True),
+        title=TEXT(analyzer=hindi, stored=True),
+        # chars=True records offsets so hits can be highlighted without re-tokenising.
+        text=TEXT(analyzer=hindi, stored=True, chars=True),
+        site=ID(stored=True),
+        author=TEXT(analyzer=hindi, stored=True),
+        published=DATETIME(stored=True, sortable=True),
+        section=ID(stored=True),
+        tags=KEYWORD(commas=True, stored=True, lowercase=True),
+    )
+
+
+def open_index(index_dir: Path, create: bool = False) -> Index:
+    """Open the index in *index_dir*; with *create*, make the directory and index if absent.
+
+    :raises IndexMissing: when there is no index and *create* is false.
+    """
+    index_dir = Path(index_dir)
+    if index_dir.is_dir() and index.exists_in(index_dir):
+        return index.open_dir(index_dir)
+    if not create:
+        raise IndexMissing(f"no index at {index_dir} — run `newsbot crawl` first")
+    index_dir.mkdir(parents=True, exist_ok=True)
+    return index.create_in(index_dir, make_schema())
+
+
+def to_index_datetime(value: datetime | None) -> datetime | None:
+    """Whoosh stores naive datetimes only: keep UTC. A naive input is taken as IST."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=IST)
+    return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def from_index_datetime(value: datetime | None) -> datetime | None:
+    """The stored naive UTC datetime as an aware +05:30 one."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=timezone.utc).astimezone(IST)
+
+
+def _fields(doc: dict) -> dict:
+    fields = {
+        "url": doc["url"],
+        "title": doc.get("title"),
+        "text": doc.get("text"),
+        "site": doc.get("site"),
+        "author": doc.get("author"),
+        "published": to_index_datetime(doc.get("published")),
+        "section": doc.get("section"),
+        # Commas separate keywords, so one inside a tag would split it.
+        "tags": ",".join(tag.replace(",", " ").strip() for tag in doc.get("tags") or ()),
+    }
+    # Whoosh cannot index None; an absent field is simply not stored.
+    return {name: value for name, value in fields.items() if value not in (None, "")}
+
+
+def _writer(ix: Index, index_dir: Path):
+    try:
+        return ix.writer(timeout=WRITER_TIMEOUT)
+    except LockError:
+        raise SearchError(
+            f"index at {index_dir} is busy: another writer held it for {WRITER_TIMEOUT:.0f} s"
+        ) from None
+
+
+def update_documents(index_dir: Path, docs: Iterable[dict]) -> int:
+    """Add or replace (keyed by ``url``) each document; create the index if needed.
+
+    Keys: url, title, text, site, author, published (aware datetime or None), section,
+    tags (list of str). Returns how many documents were written. All or nothing: a failure
+    part-way leaves the index as it was.
+    """
+    ix = open_index(index_dir, create=True)
+    writer = _writer(ix, index_dir)
+    count = 0
+    try:
+        for doc in docs:
+            writer.update_document(**_fields(doc))
+            count += 1
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return count
+
+
+def delete_documents(index_dir: Path, urls: Iterable[str]) -> int:
+    """Delete the documents with these URLs; return how many were deleted."""
+    ix = open_index(index_dir)
+    writer = _writer(ix, index_dir)
+    try:
+        deleted = sum(writer.delete_by_term("url", url) for url in urls)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return deleted
+
+
+def document_count(index_dir: Path) -> int:
+    """Number of documents in the index; 0 when there is none."""
+    try:
+        ix = open_index(index_dir)
+    except IndexMissing:
+        return 0
+    return ix.doc_count()
+
+
+def clear(index_dir: Path) -> None:
+    """Remove every document, keeping the index (and its schema) in place."""
+    try:
+        ix = open_index(index_dir)
+    except IndexMissing:
+        return
+    _writer(ix, index_dir).commit(mergetype=CLEAR)

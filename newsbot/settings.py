@@ -1,0 +1,42 @@
+"""Scrapy settings for newsbot: a polite crawl policy, then newsbot's own settings.
+
+Override any of them per run with `newsbot crawl ... -s NAME=VALUE` (or `scrapy crawl -s`).
+Groups are alphabetical within; the enabling flag of a component comes first.
+"""
+
+BOT_NAME = "newsbot"
+SPIDER_MODULES = ["newsbot.spiders"]
+NEWSPIDER_MODULE = "newsbot.spiders"
+
+# -- politeness: small sites run on shared hosting; never hammer them -------------------------
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+USER_AGENT = "newsbot/0.1 (+https://github.com/newsbot-hi/newsbot; Hindi news research archive)"
+
+# -- robustness --------------------------------------------------------------------------------
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # article pages are < 2 MB; anything bigger is not one
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 2  # initial request + 2 retries
+
+# -- output ------------------------------------------------------------------------------------
+LOG_LEVEL = "INFO"
+TELNETCONSOLE_ENABLED = False
+
+# -- pipeline stages after extraction (the spider extracts) ------------------------------------
+ITEM_PIPELINES = {
+    "newsbot.pipelines.ArchivePipeline": 300,
+    "newsbot.pipelines.IndexPipeline": 800,
+}
+
+# -- newsbot -----------------------------------------------------------------------------------
+# Default: ./data and ./index, or $NEWSBOT_DATA_DIR / $NEWSBOT_INDEX_DIR (see newsbot.home).
+NEWSBOT_DATA_DIR = None
+NEWSBOT_INDEX_DIR = None
+NEWSBOT_MAX_PAGES = 0  # pages scheduled per crawl; 0 = no cap
