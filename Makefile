@@ -15,9 +15,11 @@ demo: $(BIN)/newsbot
 	$(BIN)/newsbot demo
 
 test: $(BIN)/newsbot
+	$(BIN)/ruff check newsbot tests benchmarks
 	$(BIN)/python -m pytest -q
 
 bench: $(BIN)/newsbot
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python benchmarks/extract_eval.py
 
 clean:

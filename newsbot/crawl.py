@@ -10,10 +10,10 @@ import fcntl
 import logging
 import os
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from newsbot import home
 
@@ -142,7 +142,7 @@ def run_crawls(jobs: list[tuple[str, list[str] | None]], *, data_dir: Path | Non
         process.start()
     seconds = time.monotonic() - started
     return [_summary(site, urls, crawler.stats.get_stats(), seconds)
-            for (site, urls), crawler in zip(jobs, crawlers)]
+            for (site, urls), crawler in zip(jobs, crawlers, strict=True)]
 
 
 def _summary(site: str, urls: list[str] | None, stats: dict, seconds: float) -> CrawlSummary:

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
+
+# Indian Standard Time: the offset of every date a Hindi news page prints without one.
+IST = timezone(timedelta(hours=5, minutes=30), "IST")
 
 
 @dataclass

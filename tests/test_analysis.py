@@ -4,12 +4,7 @@ import pickle
 
 from whoosh.analysis import StandardAnalyzer
 
-from newsbot.search.analysis import (
-    HINDI_STOPWORDS,
-    DevanagariTokenizer,
-    HindiAnalyzer,
-    MatchFormFilter,
-)
+from newsbot.search.analysis import HINDI_STOPWORDS, DevanagariTokenizer, HindiAnalyzer, MatchFormFilter
 
 SHREDDED = "कार्यशाला में मुख्य अतिथि संजीव आनंद कोऑर्डिनेटर"
 

@@ -11,8 +11,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from conftest import BUNDLED_SITES, TEST_SITES, run_newsbot
+
 from newsbot.crawl import crawl_lock
 from newsbot.demo.server import load_site
 from newsbot.text.display import normalise

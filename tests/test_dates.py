@@ -1,12 +1,12 @@
 """Printed and machine dates: IST is +05:30 (not Israel), labels may lead, Hindi months and digits."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from newsbot.extract.dates import IST, fold, is_date_line, is_updated_label, parse_date, parse_relative
+from newsbot.extract.dates import IST, fold, is_date_line, parse_date, parse_relative, updated_label
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def ist(*args) -> datetime:
@@ -90,7 +90,8 @@ def test_date_lines(line, expected):
 
 
 def test_updated_label_and_fold():
-    assert is_updated_label("अपडेटेड: 20 नव॰ 2026")
-    assert not is_updated_label("प्रकाशित: 20 नव॰ 2026")
+    text = "प्रकाशित: 19 नव॰ 2026 | अपडेटेड: 20 नव॰ 2026"
+    assert updated_label(text).start() == text.index("अपडेटेड")
+    assert updated_label("प्रकाशित: 20 नव॰ 2026") is None
     # Nukta (combining or precomposed) and Devanagari digits fold away; the abbreviation sign is a dot.
     assert fold("फ़रवरी \u095e २०२६ नव॰") == "फरवरी फ 2026 नव."

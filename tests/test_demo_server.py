@@ -8,9 +8,8 @@ renderer, so a renderer that drifts from its documented patterns fails. Two gene
 from __future__ import annotations
 
 import json
-import re
-from collections import Counter
 import queue
+import re
 import signal
 import subprocess
 import sys
@@ -18,13 +17,15 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 from newsbot.demo.server import DemoServer, bundled_site_dirs, load_site
 

@@ -2,7 +2,7 @@
 
 import re
 import unicodedata
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -39,7 +39,7 @@ FAIR = {
     "text": "बिजनौर के गाँव में मेला लगा। आनंद बिहारी ने पण्डित जी के साथ दुकान लगाई।",
     "site": "gramin",
     "author": "",
-    "published": datetime(2026, 3, 5, 1, 0, tzinfo=timezone.utc),
+    "published": datetime(2026, 3, 5, 1, 0, tzinfo=UTC),
     "section": "bijnor",
     "tags": [],
 }

@@ -16,12 +16,11 @@ import hashlib
 import json
 import sqlite3
 import zlib
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
-from newsbot.items import Article, Page
+from newsbot.items import IST, Article, Page
 
-IST = timezone(timedelta(hours=5, minutes=30))
 ARCHIVE_FILENAME = "archive.sqlite3"
 
 SCHEMA = """
@@ -115,10 +114,10 @@ class Archive:
         self.db.executescript(SCHEMA)
 
     @classmethod
-    def in_dir(cls, data_dir: Path) -> "Archive":
+    def in_dir(cls, data_dir: Path) -> Archive:
         return cls(Path(data_dir) / ARCHIVE_FILENAME)
 
-    def __enter__(self) -> "Archive":
+    def __enter__(self) -> Archive:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from newsbot import home
 from newsbot.archive import ARCHIVE_FILENAME, Archive
 from newsbot.cli.options import echo_json, home_options, json_option
 from newsbot.search.index import document_count
-from newsbot.search.query import SearchError, search as run_search
+from newsbot.search.query import SearchError
+from newsbot.search.query import search as run_search
 from newsbot.sites.registry import PROFILES
 
 

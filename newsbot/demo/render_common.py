@@ -12,9 +12,9 @@ import math
 import re
 import struct
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable
 from urllib.parse import quote
 
 PER_PAGE = 10  # WordPress's default "posts per page"; publishers list about as many per page
@@ -75,7 +75,7 @@ class Post:
     paragraphs: tuple[str, ...]
 
     @classmethod
-    def from_json(cls, raw: dict) -> "Post":
+    def from_json(cls, raw: dict) -> Post:
         return cls(
             id=int(raw["id"]), slug=raw["slug"], title=raw["title"], author=raw["author"],
             published=datetime.fromisoformat(raw["published"]),

@@ -11,8 +11,18 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from newsbot.demo.render_common import (
-    Post, Response, SiteRenderer, document, esc, hindi_datetime_ist, json_ld, meta_tags, page_of,
-    paragraphs_html, redirect, xml_response,
+    Post,
+    Response,
+    SiteRenderer,
+    document,
+    esc,
+    hindi_datetime_ist,
+    json_ld,
+    meta_tags,
+    page_of,
+    paragraphs_html,
+    redirect,
+    xml_response,
 )
 from newsbot.demo.render_feeds import FeedItem, news_urlset, rss, sitemap_index, urlset
 

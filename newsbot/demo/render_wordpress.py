@@ -12,8 +12,20 @@ from datetime import datetime
 from urllib.parse import quote
 
 from newsbot.demo.render_common import (
-    HINDI_MONTHS, Post, Response, SiteRenderer, document, esc, hindi_date, meta_tags, page_of,
-    paragraphs_html, quote_path, redirect, slugify, xml_response,
+    HINDI_MONTHS,
+    Post,
+    Response,
+    SiteRenderer,
+    document,
+    esc,
+    hindi_date,
+    meta_tags,
+    page_of,
+    paragraphs_html,
+    quote_path,
+    redirect,
+    slugify,
+    xml_response,
 )
 from newsbot.demo.render_feeds import FeedItem, rss, urlset
 

@@ -17,7 +17,7 @@ import logging
 import signal
 import sys
 import threading
-from datetime import timezone
+from datetime import UTC
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -64,7 +64,7 @@ def make_renderer(raw: dict, base_url: str) -> SiteRenderer:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: "_SiteServer"
+    server: _SiteServer
     protocol_version = "HTTP/1.1"  # keep-alive, as real sites; every response carries Content-Length
     server_version = "newsbot-demo"
     timeout = 30  # seconds an idle keep-alive connection may hold a thread
@@ -102,7 +102,7 @@ class _Handler(BaseHTTPRequestHandler):
         if etag:
             self.send_header("ETag", etag)
         if response.last_modified:
-            self.send_header("Last-Modified", format_datetime(response.last_modified.astimezone(timezone.utc), usegmt=True))
+            self.send_header("Last-Modified", format_datetime(response.last_modified.astimezone(UTC), usegmt=True))
         for key, value in response.headers.items():
             self.send_header(key, value)
         self.end_headers()
@@ -155,11 +155,11 @@ class DemoServer:
         self._servers: dict[str, _SiteServer] = {}
         self._threads: list[threading.Thread] = []
 
-    def start(self) -> "DemoServer":
+    def start(self) -> DemoServer:
         if self._servers:
             return self
         try:
-            for raw, port in zip(self._sites, self._ports):
+            for raw, port in zip(self._sites, self._ports, strict=True):
                 server = _SiteServer((self.host, port), self.verbose)
                 name = raw["site"]["name"]
                 self._servers[name] = server
@@ -174,7 +174,7 @@ class DemoServer:
         return self
 
     def stop(self) -> None:
-        for thread, server in zip(self._threads, self._servers.values()):
+        for thread, server in zip(self._threads, self._servers.values(), strict=False):  # a failed start may leave fewer threads
             server.shutdown()
             thread.join()
         for server in self._servers.values():
@@ -197,7 +197,7 @@ class DemoServer:
     def url(self, name: str, path: str = "/") -> str:
         return self.urls[name] + (path if path.startswith("/") else "/" + path)
 
-    def __enter__(self) -> "DemoServer":
+    def __enter__(self) -> DemoServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

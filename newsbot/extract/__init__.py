@@ -28,7 +28,6 @@ from newsbot.extract.body import locate, paragraphs
 from newsbot.extract.clean import drop_boilerplate, is_boilerplate_line
 from newsbot.extract.dates import fold
 from newsbot.extract.decode import decode
-
 from newsbot.extract.meta import canonical_url, first, language, read_meta
 from newsbot.items import Article
 from newsbot.sites.base import SiteProfile
@@ -50,7 +49,8 @@ _SITE_PAGE = re.compile(
 )
 _ERROR_TITLE = re.compile(r"\b404\b|not\s+found|पेज\s+नहीं\s+मिला|पृष्ठ\s+नहीं\s+मिला|page\s+does\s+not\s+exist", re.I)
 _TEASER_LINKS = etree.XPath(
-    "//a[ancestor::h2 or ancestor::h3 or ancestor::h4 or .//h2 or .//h3 or .//h4][string-length(normalize-space()) >= 15]"
+    "//a[ancestor::h2 or ancestor::h3 or ancestor::h4 or .//h2 or .//h3 or .//h4]"
+    "[string-length(normalize-space()) >= 15]"
 )
 MIN_BODY_CHARS = 400  # one long paragraph is enough (a video story's text) ...
 MIN_PARAGRAPHS, MIN_PARAGRAPHS_CHARS = 2, 250  # ... or two paragraphs of some length
@@ -107,7 +107,8 @@ def _extract(article: Article, html, profile, encoding, crawled_at) -> None:
     article.tags = [t for t in map(_display, fields.tags(page, sel.get("tags"))) if t]
     # Page-shape signals are read before cleaning drops the <header> that holds the h1.
     teasers = _teaser_count(doc)
-    single_article = _single_article_element(doc)
+    # One <article> holding the one h1, or (on bare pages such as AMP) one h1 and few teasers.
+    single_story = _single_article_element(doc) or (len(doc.findall(".//h1")) == 1 and teasers < 3)
     captions = tuple({fold(" ".join(alt.split())) for alt in doc.xpath("//img/@alt") if len(alt) >= 8})
 
     drop_boilerplate(doc, sel.get("drop", ()))
@@ -120,20 +121,21 @@ def _extract(article: Article, html, profile, encoding, crawled_at) -> None:
     article.text = "\n\n".join(paras)
     sample = f"{article.title or ''} {article.text[:3000] or first(meta, 'og:description') or ''}"
     article.language = language(doc, meta, sample)
-    article.reason = _not_article_reason(article, page, profile, paras, teasers, repeats, single_article)
+    article.reason = _not_article_reason(article, page, profile, paras, teasers, repeats, single_story)
     article.is_article = article.reason is None
 
 
-def _not_article_reason(article, page, profile, paras, teasers, repeats, single_article) -> str | None:
+def _not_article_reason(article, page, profile, paras, teasers, repeats, single_story) -> str | None:
     """None for an article, else why not.
 
     Strong signals (JSON-LD article type, article:published_time) make an article of any page
-    with a body; weak ones (og:type=article, one <article> with one h1) need a date as well,
-    because WordPress "About" pages have them too.
+    with a body; weak ones (og:type=article, the shape of a single story) need a date as well,
+    because WordPress "About" pages have them too. Many teaser links make a listing unless a
+    strong signal or the single-story shape says otherwise (related posts are teasers too).
     """
     path = urlsplit(article.url).path or "/"
     strong = page.article is not None or bool(page.meta.get("article:published_time"))
-    weak = (first(page.meta, "og:type") or "").lower() == "article" or single_article
+    weak = (first(page.meta, "og:type") or "").lower() == "article" or single_story
     if profile is not None and profile.is_article_url(article.url) is False:
         return "not an article URL"
     if _SITE_PAGE.match(path):
@@ -142,7 +144,7 @@ def _not_article_reason(article, page, profile, paras, teasers, repeats, single_
         return "listing"
     if not strong and article.title and _ERROR_TITLE.search(article.title):
         return "error page"
-    if not strong and teasers >= 8:
+    if not strong and not single_story and teasers >= 8:
         return "listing"
     chars = sum(len(p) for p in paras)
     if chars < MIN_BODY_CHARS and (len(paras) < MIN_PARAGRAPHS or chars < MIN_PARAGRAPHS_CHARS):
@@ -158,7 +160,7 @@ def _teaser_count(doc) -> int:
 
 
 def _single_article_element(doc) -> bool:
-    articles = doc.xpath("//article")
+    articles = doc.findall(".//article")
     return len(articles) == 1 and len(articles[0].xpath(".//h1")) == 1
 
 
@@ -196,4 +198,4 @@ def _css(selector: str) -> CSSSelector | None:
 
 
 def _display(value: str | None) -> str | None:
-    return normalise(value) or None if value else None
+    return (normalise(value) or None) if value else None

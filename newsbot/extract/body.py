@@ -92,13 +92,11 @@ def flow(root) -> list[Line]:
 
 def locate(doc, selector=None) -> tuple[etree._Element | None, int]:
     """(body element, number of known containers holding text: more than one suggests a listing)."""
-    if selector is not None:
-        found = [el for el in selector(doc) if _paragraph_chars(el) > 0]
-        if found:
-            return max(found, key=_paragraph_chars), len(found)
-    for known in KNOWN_CONTAINERS:
-        sized = [(el, _paragraph_chars(el)) for el in known(doc)]
-        sized = [(el, n) for el, n in sized if n >= MIN_CONTAINER_TEXT]
+    # A profile's own selector is trusted with any text; a well-known class needs some.
+    for select, least in ((selector, 1), *((known, MIN_CONTAINER_TEXT) for known in KNOWN_CONTAINERS)):
+        if select is None:
+            continue
+        sized = [(el, n) for el in select(doc) if (n := _paragraph_chars(el)) >= least]
         if sized:
             return max(sized, key=lambda pair: pair[1])[0], len(sized)
     body = doc.find("body")
@@ -115,11 +113,11 @@ def by_density(root) -> etree._Element | None:
         weight = len(line.text)
         unit = line.owner
         # Text straight inside a div is its own paragraph container; a <p>'s container is its parent.
-        first = unit if line.tag not in PROSE_TAGS and line.tag != "li" else unit.getparent()
-        if first is None:
+        holder = unit if line.tag not in PROSE_TAGS and line.tag != "li" else unit.getparent()
+        if holder is None:
             continue
-        score[first] = score.get(first, 0) + weight
-        parent = first.getparent()
+        score[holder] = score.get(holder, 0) + weight
+        parent = holder.getparent()
         if parent is not None:
             score[parent] = score.get(parent, 0) + weight / 2
         for el in (unit, *unit.iterancestors()):

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lxml import etree
-
 from newsbot.extract.dates import fold, is_date_line
 
+# Never body text. <header> holds the h1 and byline (read before cleaning); <figure> holds captions.
 DROP_TAGS = (
     "script", "style", "noscript", "template", "iframe", "object", "embed", "form", "button", "input", "select",
     "textarea", "label", "svg", "canvas", "nav", "aside", "footer", "header", "figure", "figcaption", "picture",
-    "img", "video", "audio", "dialog", "menu", "amp-ad", "amp-embed", "amp-sticky-ad", "amp-sidebar", "amp-iframe", "amp-social-share",
+    "img", "video", "audio", "dialog", "menu",
+    "amp-ad", "amp-embed", "amp-sticky-ad", "amp-sidebar", "amp-iframe", "amp-social-share",
 )
 _NEGATIVE = re.compile(
     r"share|sharing|social|related|also-?read|read-?also|read-?more|recommend|trending|newsletter|subscri|"
@@ -54,7 +54,8 @@ _LINE_PATTERNS = [re.compile(p, re.I) for p in (
 )]
 _PROMO_MAX = 200  # promo lines are short; a longer line is prose that mentions an app
 _BYLINE = re.compile(
-    r"^(by|written\s+by|reported\s+by|posted\s+by|edited\s+by|लेखक|द्वारा|रिपोर्ट|रिपोर्टर|संवाददाता)\s*[:\-–]?\s+\S", re.I
+    r"^(by|written\s+by|reported\s+by|posted\s+by|edited\s+by|लेखक|द्वारा|रिपोर्ट|रिपोर्टर|संवाददाता)\s*[:\-–]?\s+\S",
+    re.I,
 )
 _DESK_LINE = re.compile(r"(डेस्क|desk|एजेंसी|agency|ब्यूरो|bureau)\s*([,|।:\-–]|$)", re.I)
 # "डिजिटल डेस्क, नई दिल्ली।" opening the first paragraph: a byline with dateline, not text.
@@ -67,7 +68,7 @@ def drop_boilerplate(root, extra_selectors=()) -> None:
     A marked element that holds the article (an <article>, <main> or articleBody inside it, or
     much of the page's text) stays: "theiaStickySidebar" wraps the whole story on Amar Ujala.
     """
-    for el in list(root.iter(etree.Comment, *DROP_TAGS)):
+    for el in list(root.iter(*DROP_TAGS)):
         el.drop_tree()
     holders = [*root.iter("article", "main"), *root.xpath(_HOLDS_BODY)]
     protected = {ancestor for el in holders for ancestor in el.iterancestors()}

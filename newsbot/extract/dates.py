@@ -11,9 +11,9 @@ the whole string, and reads IST as +05:30. A date without an offset is Indian ti
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
-IST = timezone(timedelta(hours=5, minutes=30), "IST")
+from newsbot.items import IST
 
 # Month names and abbreviations, nukta-free (the text is folded the same way before matching).
 _MONTHS = {
@@ -34,13 +34,15 @@ _MONTH_OF = {name: num for num, names in _MONTHS.items() for name in names}
 # Longest first, so "जुलाई" wins over "जुल"; the lookahead stops "mar" matching inside "march" tails
 # and a Devanagari abbreviation matching the start of a longer word ("नव" in "नवीन").
 _MONTH_RE = (
-    "(" + "|".join(sorted(map(re.escape, _MONTH_OF), key=len, reverse=True)) + r")(?![a-z\u0900-\u0963\u0966-\u097f])\.?"
+    "(" + "|".join(sorted(map(re.escape, _MONTH_OF), key=len, reverse=True)) + ")"
+    r"(?![a-z\u0900-\u0963\u0966-\u097f])\.?"
 )
-_DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
-# Nukta letters (precomposed and combining) fold to their base letter; "॰" is an abbreviation point.
+# Nukta letters (precomposed and combining) fold to their base letter, Devanagari digits to ASCII;
+# "॰" is an abbreviation point.
 _FOLD = str.maketrans(
     {"\u093c": None, "\u0958": "क", "\u0959": "ख", "\u095a": "ग", "\u095b": "ज", "\u095c": "ड",
-     "\u095d": "ढ", "\u095e": "फ", "\u095f": "य", "\u0970": ".", "\\": None, "\xa0": " "}
+     "\u095d": "ढ", "\u095e": "फ", "\u095f": "य", "\u0970": ".", "\\": None, "\xa0": " ",
+     **{chr(0x0966 + d): str(d) for d in range(10)}}
 )
 
 _ISO = re.compile(
@@ -66,7 +68,7 @@ _LABELLED = re.compile(r"\b(updated|published|posted|ist|gmt|utc|am|pm)\b|अप
 
 def fold(text: str) -> str:
     """Lower-case, ASCII digits, nukta-free: the form every pattern here matches against."""
-    return text.translate(_FOLD).translate(_DEVANAGARI_DIGITS).lower()
+    return text.translate(_FOLD).lower()
 
 
 def parse_date(text: str | None, default_tz: timezone = IST) -> datetime | None:
@@ -83,7 +85,7 @@ def parse_date(text: str | None, default_tz: timezone = IST) -> datetime | None:
         m = pattern.search(s)
         if m is None:
             continue
-        parts = dict(zip(order, m.groups()))
+        parts = dict(zip(order, m.groups(), strict=True))
         month = _MONTH_OF.get(parts["m"].rstrip(".")) if not parts["m"].isdigit() else parts["m"]
         rest = s[m.end():]
         hour = minute = second = 0
@@ -127,9 +129,9 @@ def is_date_line(text: str) -> bool:
     return residue <= (20 if dates and labelled else 3 if dates else 0)
 
 
-def is_updated_label(text: str) -> bool:
-    """True when a printed date is labelled as the update time, not the publication time."""
-    return _UPDATED.search(text) is not None
+def updated_label(text: str) -> re.Match | None:
+    """Where a printed date is labelled as the update time ("अपडेटेड:", "Updated"), if it is."""
+    return _UPDATED.search(text)
 
 
 def _twelve_hour(hour: int, marker: str | None) -> int:
@@ -144,7 +146,7 @@ def _offset(zone: str | None, default_tz: timezone) -> timezone:
     if not zone:
         return default_tz
     if zone == "z":
-        return timezone.utc
+        return UTC
     sign = -1 if zone[0] == "-" else 1
     digits = zone[1:].replace(":", "")
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
@@ -154,7 +156,7 @@ def _zone_of(m: re.Match | None, default_tz: timezone) -> timezone:
     if m is None:
         return default_tz
     if m[1]:
-        return IST if m[1] == "ist" else timezone.utc
+        return IST if m[1] == "ist" else UTC
     return _offset(m[2] + m[3] + m[4], default_tz)
 
 

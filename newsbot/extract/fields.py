@@ -11,17 +11,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
-
 from newsbot.extract import jsonld
-from newsbot.extract.dates import fold, is_updated_label, parse_date, parse_relative
+from newsbot.extract.dates import fold, parse_date, parse_relative, updated_label
 from newsbot.extract.meta import first
 
 _BYLINE_CLASS = re.compile(r"author|byline|writer|posted-by", re.I)
 _DATE_ELEMENTS = (
     "//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish') "
-    "or contains(@class,'posted') or contains(@class,'updated') or contains(@id,'date')]"
+    "or contains(@class,'posted') or contains(@class,'updated') or contains(@class,'byline') or contains(@id,'date')]"
 )
-_BYLINE_PREFIX = re.compile(r"^\s*(by|written\s+by|reported\s+by|posted\s+by|लेखक|द्वारा|रिपोर्ट|रिपोर्टर)\s*[:\-–]?\s*", re.I)
+_BYLINE_PREFIX = re.compile(
+    r"^\s*(by|written\s+by|reported\s+by|posted\s+by|लेखक|द्वारा|रिपोर्ट|रिपोर्टर)\s*[:\-–]?\s*", re.I
+)
+_UPDATED_CLASS = "contains(@class,'updated') or contains(@class,'modified')"  # <time class="updated">
 _BYLINE_END = re.compile(r"\s*(\||,|•|·|/|\bupdated\b|\bpublished\b|अपडेटेड|प्रकाशित|\s\d).*$", re.I | re.S)
 # Words that make a byline a desk, agency or the publisher itself (folded: nukta-free, lower case).
 _NOT_PERSON = re.compile(
@@ -49,7 +51,7 @@ class Page:
     publishers: set[str] = field(default_factory=set)
 
     @classmethod
-    def read(cls, doc, url: str, meta: dict, nodes: list[dict], extra_publishers=()) -> "Page":
+    def read(cls, doc, url: str, meta: dict, nodes: list[dict], extra_publishers=()) -> Page:
         article = jsonld.article_node(nodes)
         publishers = jsonld.organisation_names(nodes) | set(extra_publishers)
         publishers.update(meta.get("og:site_name", []) + meta.get("application-name", []))
@@ -130,7 +132,7 @@ def published(page: Page, selector=None, crawled_at: datetime | None = None) -> 
               "publish-date", "pubdate", "publishdate", "dc.date.issued", "dcterms.created", "sailthru.date",
               "parsely-pub-date"),
         *_selected_dates(page, selector),
-        *page.doc.xpath("//time[@datetime and not(contains(@class,'updated') or contains(@class,'modified'))]/@datetime")[:1],
+        *page.doc.xpath(f"//time[@datetime and not({_UPDATED_CLASS})]/@datetime")[:1],
     ]:
         value = parse_date(value)
         if value:
@@ -143,7 +145,7 @@ def modified(page: Page, crawled_at: datetime | None = None) -> datetime | None:
         jsonld.text(page.ld("dateModified")),
         first(page.meta, "article:modified_time", "og:updated_time", "datemodified", "article:modified_date",
               "last-modified", "dcterms.modified"),
-        *page.doc.xpath("//time[@datetime and (contains(@class,'updated') or contains(@class,'modified'))]/@datetime")[:1],
+        *page.doc.xpath(f"//time[@datetime and ({_UPDATED_CLASS})]/@datetime")[:1],
     ]:
         value = parse_date(value)
         if value:
@@ -189,17 +191,18 @@ def _printed(page: Page, crawled_at: datetime | None, *, updated: bool) -> datet
     """Dates printed in elements whose class says date/time ("अपडेटेड: 20 नव॰ 2026, 05:30 PM IST")."""
     texts = [t for t in (_text(el) for el in page.doc.xpath(_DATE_ELEMENTS)[:40]) if t and len(t) <= 120]
     for text in texts:
-        m = re.search(r"(अपडेट|updated|modified)", text, re.I)
+        # "प्रकाशित: X | अपडेटेड: Y" holds both: the label splits it.
+        label = updated_label(text)
         if updated:
-            part = text[m.start():] if m else None
+            part = text[label.start():] if label else None
         else:
-            part = text[: m.start()] if m else text
+            part = text[: label.start()] if label else text
         value = parse_date(part) if part else None
         if value:
             return value
     if crawled_at is not None:
         for text in texts:
-            if is_updated_label(text) == updated:
+            if (updated_label(text) is not None) == updated:
                 value = parse_relative(text, crawled_at)
                 if value:
                     return value

@@ -99,9 +99,13 @@ def breadcrumb(nodes: list[dict]) -> list[str]:
         if "BreadcrumbList" in types_of(node):
             items = [i for i in node.get("itemListElement") or [] if isinstance(i, dict)]
             items.sort(key=lambda i: i.get("position") if isinstance(i.get("position"), int) else 0)
-            names = (text(i.get("name")) or (text(i["item"]) if isinstance(i.get("item"), dict) else None) for i in items)
+            names = [text(i.get("name")) or _item_name(i.get("item")) for i in items]
             return [n for n in names if n]
     return []
+
+
+def _item_name(item) -> str | None:
+    return text(item) if isinstance(item, dict) else None  # a bare URL string is no name
 
 
 def _flatten(data, out: list[dict]) -> None:

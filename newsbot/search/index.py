@@ -6,7 +6,7 @@ canonical URL. Whoosh allows one writer at a time, so every write waits up to
 """
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from whoosh import index
@@ -14,6 +14,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, TEXT, Schema
 from whoosh.index import Index, LockError
 from whoosh.writing import CLEAR
 
+from newsbot.items import IST
 from newsbot.search.analysis import HindiAnalyzer
 
 __all__ = [
@@ -31,7 +32,6 @@ __all__ = [
     "clear",
 ]
 
-IST = timezone(timedelta(hours=5, minutes=30), "IST")
 WRITER_TIMEOUT = 30.0
 
 
@@ -79,14 +79,14 @@ def to_index_datetime(value: datetime | None) -> datetime | None:
         return None
     if value.tzinfo is None:
         value = value.replace(tzinfo=IST)
-    return value.astimezone(timezone.utc).replace(tzinfo=None)
+    return value.astimezone(UTC).replace(tzinfo=None)
 
 
 def from_index_datetime(value: datetime | None) -> datetime | None:
     """The stored naive UTC datetime as an aware +05:30 one."""
     if value is None:
         return None
-    return value.replace(tzinfo=timezone.utc).astimezone(IST)
+    return value.replace(tzinfo=UTC).astimezone(IST)
 
 
 def _fields(doc: dict) -> dict:

@@ -8,6 +8,7 @@ pipelines as a CrawledPage, so skipped pages are counted and kept too.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import AsyncIterator, Iterable
 from datetime import datetime
@@ -15,15 +16,14 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import scrapy
 from lxml import etree
-from scrapy.http import Response, TextResponse
 from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
-from newsbot.archive.db import IST
 from newsbot.extract import extract
-from newsbot.items import CrawledPage, Page
+from newsbot.items import IST, CrawledPage, Page
 from newsbot.sites.base import SiteProfile
 from newsbot.sites.generic import GENERIC
 
@@ -33,6 +33,8 @@ NON_PAGE_EXTENSION = re.compile(
     re.IGNORECASE,
 )
 CHARSET = re.compile(r"charset=([\w.:-]+)", re.IGNORECASE)
+# Extraction reasons that mean a broken page (worth a warning), not an ordinary listing.
+BAD_PAGE_REASONS = frozenset({"empty page", "binary content", "undecodable", "not HTML", "extraction failed"})
 
 
 class NewsSpider(scrapy.Spider):
@@ -150,7 +152,7 @@ class NewsSpider(scrapy.Spider):
                 self.logger.info("no links read from %s: %s", response.url, error)
         else:
             page.reason = f"not HTML ({page.content_type or 'no content type'})"
-            self.logger.info("skipped %s: %s", response.url, page.reason)
+            self.logger.warning("skipped %s: %s", response.url, page.reason)
             yield CrawledPage(page=page)
             return
         article = extract(response.body, response.url, self.profile, encoding=page.encoding,
@@ -160,7 +162,8 @@ class NewsSpider(scrapy.Spider):
             page.outcome = "article"
         else:
             page.reason = article.reason
-            self.logger.info("skipped %s: %s", response.url, article.reason)
+            level = logging.WARNING if article.reason in BAD_PAGE_REASONS else logging.INFO
+            self.logger.log(level, "skipped %s: %s", response.url, article.reason)
         yield CrawledPage(page=page, article=article if article.is_article else None)
 
     def page_failed(self, failure: Failure):
