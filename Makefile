@@ -21,6 +21,8 @@ test: $(BIN)/newsbot
 bench: $(BIN)/newsbot
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python benchmarks/extract_eval.py
+	$(BIN)/python benchmarks/search_eval.py
+	$(BIN)/python benchmarks/people_eval.py
 
 clean:
 	rm -rf $(VENV) data index/* .pytest_cache

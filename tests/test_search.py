@@ -5,10 +5,14 @@ import unicodedata
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from whoosh import index as whoosh_index
+from whoosh.fields import ID, TEXT, Schema
 
+from newsbot.search.analysis import HindiAnalyzer
 from newsbot.search.index import (
     IST,
     IndexMissing,
+    IndexOutdated,
     SearchError,
     clear,
     delete_documents,
@@ -16,7 +20,8 @@ from newsbot.search.index import (
     open_index,
     update_documents,
 )
-from newsbot.search.query import search
+from newsbot.search.parsing import make_parser
+from newsbot.search.query import parse_date, search
 
 WORKSHOP = {
     "url": "https://khabar.example/meerut/karyashala-1",
@@ -32,6 +37,8 @@ WORKSHOP = {
     "published": datetime(2026, 3, 4, 18, 30, tzinfo=IST),
     "section": "meerut",
     "tags": ["पंचायत", "कार्यशाला"],
+    "people": ["संजीव आनंद", "रेहाना क़ुरैशी"],
+    "parties": ["INC"],
 }
 FAIR = {
     "url": "https://gramin.example/bijnor/mela",
@@ -52,6 +59,8 @@ MEETING = {
     "published": None,
     "section": None,
     "tags": ["बैठक"],
+    "people": ["संजीव वर्मा"],
+    "parties": ["BJP"],
 }
 
 
@@ -241,3 +250,150 @@ def test_failed_batch_leaves_index_unchanged(index_dir):
         update_documents(index_dir, docs())
     assert document_count(index_dir) == 3
     assert update_documents(index_dir, []) == 0
+
+
+# ---------------------------------------------------------------- inflections and exact forms
+
+
+def test_inflected_forms_find_each_other(tmp_path):
+    update_documents(tmp_path / "ix", [{"url": "u/karyakarta", "site": "s", "title": "सम्मेलन",
+                                        "text": "ज़िले के कार्यकर्ताओं की बैठकों में समितियाँ बनीं।"}])
+    for query in ("कार्यकर्ता", "कार्यकर्ताओं", "बैठक", "बैठकें", "समिति", "समितियों"):
+        assert urls(tmp_path / "ix", query) == ["u/karyakarta"], query
+
+
+def test_the_spelling_typed_ranks_first(index_dir):
+    update_documents(index_dir, [
+        {"url": "u/plural", "site": "s", "title": "क", "text": "बैठकों का दौर"},
+        {"url": "u/singular", "site": "s", "title": "ख", "text": "एक बैठक हुई"},
+    ])
+    assert urls(index_dir, "बैठकों")[0] == "u/plural"
+    assert urls(index_dir, "बैठक")[0] in ("u/singular", MEETING["url"])
+
+
+def test_phrases_search_exact_fields_only(index_dir):
+    parsed = str(make_parser(open_index(index_dir).schema).parse('"मुख्य अतिथि" title:"पत्रकारिता कार्यशाला"'))
+    assert "text_exact:" in parsed and "title_exact:" in parsed
+    assert "text:" not in parsed and "title:" not in parsed.replace("title_exact:", "")
+    update_documents(index_dir, [{"url": "u/forms", "site": "s", "title": "क", "text": "मुख्य अतिथियों ने कहा"}])
+    assert urls(index_dir, '"मुख्य अतिथि"') == [WORKSHOP["url"]]
+
+
+# ---------------------------------------------------------------- Latin letters
+
+
+@pytest.mark.parametrize("query", ["sanjeev anand", "Sanjiv Anand", '"sanjeev aanand"', "rehana qureshi",
+                                   "rehaana kuraishi", "hindi patrakarita"])
+def test_latin_queries_find_devanagari_articles(index_dir, query):
+    assert urls(index_dir, query) == [WORKSHOP["url"]]
+
+
+def test_latin_words_never_search_hindi_fields_and_hindi_never_the_shadow(index_dir):
+    parser = make_parser(open_index(index_dir).schema)
+    assert str(parser.parse("sanjeev")) == "romanised:snjv"
+    assert "romanised" not in str(parser.parse("संजीव आनंद OR ज़िला"))
+    assert str(parser.parse("person:sanjeev")) == "person_romanised:snjv"
+    mixed = str(parser.parse("sanjeev आनंद"))
+    assert "romanised:snjv" in mixed and "text:आनंद" in mixed
+
+
+def test_mixed_script_query(index_dir):
+    assert urls(index_dir, "sanjeev आनंद") == [WORKSHOP["url"]]
+
+
+def test_latin_snippet_marks_the_devanagari_words(index_dir):
+    [hit] = search(index_dir, "sanjeev anand")
+    assert "«संजीव» «आनंद»" in hit.snippet
+
+
+# ---------------------------------------------------------------- fields, filters, sorting, counts
+
+
+def test_person_and_party_fields(index_dir):
+    assert urls(index_dir, 'person:"संजीव आनंद"') == [WORKSHOP["url"]]
+    assert set(urls(index_dir, "person:संजीव")) == {WORKSHOP["url"], MEETING["url"]}
+    assert urls(index_dir, "person:sanjeev person:verma") == [MEETING["url"]]
+    assert urls(index_dir, "party:inc") == urls(index_dir, "party:INC") == [WORKSHOP["url"]]
+    assert urls(index_dir, "संजीव party:BJP") == [MEETING["url"]]
+    assert urls(index_dir, "site:gramin OR party:BJP") != []
+    [hit] = search(index_dir, "party:BJP")
+    assert (hit.people, hit.parties) == (["संजीव वर्मा"], ["BJP"])
+
+
+def test_author_field_in_both_scripts(index_dir):
+    assert urls(index_dir, "author:सहगल") == urls(index_dir, "author:sehgal") == [WORKSHOP["url"]]
+
+
+def test_documents_without_people_or_parties(tmp_path):
+    update_documents(tmp_path / "ix", [{"url": "u", "title": "बिजनौर", "site": "s"}])
+    [hit] = search(tmp_path / "ix", "बिजनौर")
+    assert (hit.people, hit.parties, hit.snippet) == ([], [], "")
+
+
+def test_date_range(index_dir):
+    assert urls(index_dir, "आनंद", date_from="2026-03-05") == [FAIR["url"]]
+    assert urls(index_dir, "आनंद", date_to="2026-03-04") == [WORKSHOP["url"]]
+    # FAIR is 2026-03-05T06:30+05:30: a bare --to date includes its whole day.
+    assert set(urls(index_dir, "आनंद", date_from="2026-03-04", date_to="2026-03-05")) == {
+        WORKSHOP["url"], FAIR["url"]}
+    assert urls(index_dir, "आनंद", date_from="2026-03-05T07:00+05:30") == []
+    assert urls(index_dir, "संजीव", date_from="2020-01-01") == [WORKSHOP["url"]]  # undated MEETING drops out
+
+
+def test_parse_date():
+    assert parse_date("2026-03-04") == datetime(2026, 3, 4, tzinfo=IST)
+    assert parse_date("2026-03-04", end=True).date().isoformat() == "2026-03-04"
+    assert parse_date("2026-03-04T10:00+00:00").utcoffset() == timedelta(0)
+    with pytest.raises(SearchError, match="ISO date"):
+        parse_date("4 March")
+
+
+def test_sort_by_date_and_total(index_dir):
+    results = search(index_dir, "आनंद OR संजीव", sort="date", limit=2)
+    assert [hit.url for hit in results] == [FAIR["url"], WORKSHOP["url"]]
+    assert urls(index_dir, "आनंद OR संजीव", sort="date")[-1] == MEETING["url"]  # undated last
+    assert results.total == 3
+    assert search(index_dir, "आनंद OR संजीव").total == 3
+    with pytest.raises(SearchError, match="sort"):
+        search(index_dir, "आनंद", sort="title")
+
+
+# ---------------------------------------------------------------- did you mean
+
+
+@pytest.mark.parametrize(("query", "suggestion"), [
+    ("पत्रकरिता", "पत्रकारिता"),
+    ("संजीव आनद", "संजीव आनंद"),
+    ("site:khabar सहारनपर", "site:khabar सहारनपुर"),
+])
+def test_did_you_mean(index_dir, query, suggestion):
+    results = search(index_dir, query)
+    assert (list(results), results.total, results.suggestion) == ([], 0, suggestion)
+    assert search(index_dir, suggestion).total >= 1
+
+
+def test_no_suggestion_when_nothing_close_or_words_are_known(index_dir):
+    assert search(index_dir, "क्वांटम").suggestion is None
+    assert search(index_dir, "संजीव मेला").suggestion is None  # both words exist, just not together
+
+
+# ---------------------------------------------------------------- schema changes
+
+
+def test_outdated_index_asks_for_a_rebuild_and_clear_rebuilds_it(tmp_path):
+    old = tmp_path / "old"
+    old.mkdir()
+    hindi = HindiAnalyzer()
+    ix = whoosh_index.create_in(old, Schema(url=ID(unique=True, stored=True), title=TEXT(analyzer=hindi, stored=True),
+                                            text=TEXT(analyzer=hindi, stored=True), site=ID(stored=True)))
+    with ix.writer() as writer:
+        writer.add_document(url="u", title="पुराना", text="पुराना समाचार", site="s")
+    with pytest.raises(IndexOutdated, match="newsbot reindex"):
+        search(old, "समाचार")
+    with pytest.raises(IndexOutdated):
+        update_documents(old, [WORKSHOP])
+    assert document_count(old) == 1
+    clear(old)
+    assert document_count(old) == 0
+    update_documents(old, [WORKSHOP])
+    assert urls(old, "sanjeev anand") == [WORKSHOP["url"]]

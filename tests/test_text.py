@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsbot.text.display import normalise
+from newsbot.text.display import colon_to_visarga, normalise, tidy_danda, tidy_dashes_and_quotes
 from newsbot.text.matchform import (
     candra_o_to_aa,
     chandrabindu_to_anusvara,
@@ -33,6 +33,47 @@ def test_colons_and_pipes_survive(text):
 def test_typography_is_kept():
     text = "उन्होंने कहा, “हम जीतेंगे” — ‘हाँ’… ॲप 2019–2020"
     assert normalise(text) == text
+
+
+@pytest.mark.parametrize(
+    ("typed", "tidy"),
+    [
+        ("बैठक हुई| अगली बैठक", "बैठक हुई। अगली बैठक"),
+        ("बैठक हुई ।", "बैठक हुई।"),
+        ("बैठक हुई।अगली", "बैठक हुई। अगली"),
+        ("श्लोक।।", "श्लोक॥"),
+        ("श्लोक||", "श्लोक॥"),
+        ("हुई।2026 में", "हुई। 2026 में"),
+        ("Home | News | राज्य", "Home | News | राज्य"),
+        ("भाजपा|कांग्रेस", "भाजपा|कांग्रेस"),
+    ],
+)
+def test_tidy_danda(typed, tidy):
+    assert tidy_danda(typed) == tidy
+    assert normalise(typed) == tidy
+
+
+@pytest.mark.parametrize(
+    ("typed", "tidy"),
+    [
+        ("दु:ख", "दुःख"),
+        ("प्रात:काल", "प्रातःकाल"),
+        ("अंतत:पूरा", "अंततःपूरा"),
+        ("नई दिल्ली: मंत्री", "नई दिल्ली: मंत्री"),
+        ("अपडेटेड:12 अग॰", "अपडेटेड:12 अग॰"),
+        ("समय १०:३०", "समय १०:३०"),
+        ("अत: ठीक", "अत: ठीक"),
+        ("title:मेरठ", "title:मेरठ"),
+    ],
+)
+def test_colon_to_visarga_only_inside_a_word(typed, tidy):
+    assert colon_to_visarga(typed) == tidy
+    assert normalise(typed) == tidy
+
+
+def test_tidy_dashes_and_quotes():
+    assert tidy_dashes_and_quotes("भाजपा -- कांग्रेस ‘‘हाँ’’ 12\u201113") == "भाजपा — कांग्रेस “हाँ” 12-13"
+    assert tidy_dashes_and_quotes("a--b 2019–2020 — ‘x’") == "a--b 2019–2020 — ‘x’"
 
 
 def test_typing_slips_are_tidied():
@@ -158,12 +199,19 @@ def test_match_form_keeps_matras_and_virama():
 
 DEVANAGARI_HEAVY = st.text(
     alphabet=st.sampled_from(
-        list("कखगङचजञटडणतदनपबमयरलवशषसह़्ािीुूेैोौंँःॉऑऍ०१२ऩ:|'´\"“” \n\t\r\u2029a\u0301EİÉ")
-        + [ZWJ, ZWNJ, "\u00ad", "\u200b", "\ufeff"]
+        list("कखगङचजञटडणतदनपबमयरलवशषसह़्ािीुूेैोौंँःॉऑऍ०१२ऩ:|।॥-‘’'´\"“” \n\t\r\u2029a\u0301EİÉ")
+        + [ZWJ, ZWNJ, "\u00ad", "\u200b", "\ufeff", "\u2011"]
     ),
     max_size=40,
 )
-ANY_TEXT = st.one_of(st.text(), DEVANAGARI_HEAVY)
+# The raw material of mojibake (Latin-1/cp1252 pieces of UTF-8) and of Kruti Dev text.
+MOJIBAKE_HEAVY = st.text(alphabet=st.sampled_from(list("à¤¥Ã©â€™\x81\x8d\x9dŸ¨ˆ ")), max_size=30)
+KRUTI_HEAVY = st.lists(
+    st.sampled_from(["dk", "dh", "esa", "ls", "gS", "vkSj", "fd;k", "x;k", "ftyk", "iapk;r", "dk;ZØe",
+                     "Z", "f", "±", "A", "\n", "us", "the", "¼", "½"]),
+    max_size=15,
+).map(" ".join)
+ANY_TEXT = st.one_of(st.text(), DEVANAGARI_HEAVY, MOJIBAKE_HEAVY, KRUTI_HEAVY)
 
 
 @settings(max_examples=500)

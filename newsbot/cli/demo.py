@@ -13,8 +13,9 @@ from newsbot.search.query import search
 from newsbot.sites.demo import DEMO_PORTS
 
 # Searches that show what the archive is for: a person, a post, and spellings that differ
-# from the article's (nukta, chandrabindu, half-nasal, ऑ/आ).
-DEMO_QUERIES = ("कार्यशाला", "जिलाध्यक्ष", "कोआर्डिनेटर नियुक्त", "हिन्दी", "गाँव")
+# from the article's (nukta, chandrabindu, half-nasal, ऑ/आ), and names in Latin letters.
+DEMO_QUERIES = ("कार्यशाला", "जिलाध्यक्ष", "कोआर्डिनेटर नियुक्त", "हिन्दी", "गाँव",
+                "shabnam akhtar", "congress coordinator")
 
 
 def _serve_demo_sites():

@@ -3,10 +3,16 @@
 The index is derived data, rebuilt from the archive (``newsbot reindex``); one document per
 canonical URL. Whoosh allows one writer at a time, so every write waits up to
 ``WRITER_TIMEOUT`` seconds for the lock instead of failing at once.
+
+Each text is indexed three ways (see docs/search.md): stemmed (``title``, ``text``: every
+inflection meets), exact (``title_exact``, ``text_exact``: names and phrases, ranked first) and
+romanised (``romanised``: Latin-letter queries). The schema is pickled into the index, so an
+index made before a field was added is refused with a message to rebuild it.
 """
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 from whoosh import index
@@ -15,11 +21,12 @@ from whoosh.index import Index, LockError
 from whoosh.writing import CLEAR
 
 from newsbot.items import IST
-from newsbot.search.analysis import HindiAnalyzer
+from newsbot.search.analysis import HindiAnalyzer, RomanisedAnalyzer
 
 __all__ = [
     "SearchError",
     "IndexMissing",
+    "IndexOutdated",
     "IST",
     "WRITER_TIMEOUT",
     "make_schema",
@@ -43,27 +50,58 @@ class IndexMissing(SearchError):
     """There is no index (or an empty one) where one was expected."""
 
 
+class IndexOutdated(SearchError):
+    """The index was made by an older newsbot whose schema lacks fields this one needs."""
+
+
 def make_schema() -> Schema:
     """The article schema; pickled into the index when it is created."""
-    hindi = HindiAnalyzer()
+    stemmed, exact, romanised = HindiAnalyzer(), HindiAnalyzer(stem=False), RomanisedAnalyzer()
     return Schema(
         url=ID(unique=True, stored=True),
-        title=TEXT(analyzer=hindi, stored=True),
+        title=TEXT(analyzer=stemmed, stored=True),
+        title_exact=TEXT(analyzer=exact),
         # chars=True records offsets so hits can be highlighted without re-tokenising.
-        text=TEXT(analyzer=hindi, stored=True, chars=True),
+        text=TEXT(analyzer=stemmed, stored=True, chars=True),
+        text_exact=TEXT(analyzer=exact),
         site=ID(stored=True),
-        author=TEXT(analyzer=hindi, stored=True),
+        author=TEXT(analyzer=exact, stored=True),
+        # People's names, one a line; names are never stemmed.
+        person=TEXT(analyzer=exact, stored=True),
+        party=KEYWORD(commas=True, stored=True, lowercase=True),
         published=DATETIME(stored=True, sortable=True),
         section=ID(stored=True),
         tags=KEYWORD(commas=True, stored=True, lowercase=True),
+        # Latin-letter search: title, text, author and people romanised; names alone too.
+        romanised=TEXT(analyzer=romanised),
+        person_romanised=TEXT(analyzer=romanised),
+        author_romanised=TEXT(analyzer=romanised),
     )
+
+
+@cache
+def _current_fields() -> frozenset[str]:
+    return frozenset(make_schema().names())
 
 
 def open_index(index_dir: Path, create: bool = False) -> Index:
     """Open the index in *index_dir*; with *create*, make the directory and index if absent.
 
     :raises IndexMissing: when there is no index and *create* is false.
+    :raises IndexOutdated: when the index lacks fields of the current schema.
     """
+    ix = _open_any(index_dir, create)
+    missing = _current_fields() - set(ix.schema.names())
+    if missing:
+        raise IndexOutdated(
+            f"the index at {index_dir} was made by an older newsbot (no {', '.join(sorted(missing))} "
+            "field) — rebuild it from the archive with `newsbot reindex`"
+        )
+    return ix
+
+
+def _open_any(index_dir: Path, create: bool = False) -> Index:
+    """Open (or with *create* make) the index, whatever schema it was made with."""
     index_dir = Path(index_dir)
     if index_dir.is_dir() and index.exists_in(index_dir):
         return index.open_dir(index_dir)
@@ -89,17 +127,30 @@ def from_index_datetime(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC).astimezone(IST)
 
 
+def _keywords(values) -> str:
+    # Commas separate keywords, so one inside a value would split it.
+    return ",".join(value.replace(",", " ").strip() for value in values or ())
+
+
 def _fields(doc: dict) -> dict:
+    title, text, author = doc.get("title") or "", doc.get("text") or "", doc.get("author") or ""
+    people = "\n".join(doc.get("people") or ())
     fields = {
         "url": doc["url"],
-        "title": doc.get("title"),
-        "text": doc.get("text"),
+        "title": title,
+        "title_exact": title,
+        "text": text,
+        "text_exact": text,
         "site": doc.get("site"),
-        "author": doc.get("author"),
+        "author": author,
+        "person": people,
+        "party": _keywords(doc.get("parties")),
         "published": to_index_datetime(doc.get("published")),
         "section": doc.get("section"),
-        # Commas separate keywords, so one inside a tag would split it.
-        "tags": ",".join(tag.replace(",", " ").strip() for tag in doc.get("tags") or ()),
+        "tags": _keywords(doc.get("tags")),
+        "romanised": "\n".join((title, text, author, people)),
+        "person_romanised": people,
+        "author_romanised": author,
     }
     # Whoosh cannot index None; an absent field is simply not stored.
     return {name: value for name, value in fields.items() if value not in (None, "")}
@@ -118,7 +169,8 @@ def update_documents(index_dir: Path, docs: Iterable[dict]) -> int:
     """Add or replace (keyed by ``url``) each document; create the index if needed.
 
     Keys: url, title, text, site, author, published (aware datetime or None), section,
-    tags (list of str). Returns how many documents were written. All or nothing: a failure
+    tags, people and parties (lists of str; people are names, parties short codes such as
+    INC, BJP). Only url is required. Returns how many documents were written. All or nothing: a failure
     part-way leaves the index as it was.
     """
     ix = open_index(index_dir, create=True)
@@ -149,18 +201,23 @@ def delete_documents(index_dir: Path, urls: Iterable[str]) -> int:
 
 
 def document_count(index_dir: Path) -> int:
-    """Number of documents in the index; 0 when there is none."""
+    """Number of documents in the index (an outdated one too); 0 when there is none."""
     try:
-        ix = open_index(index_dir)
+        ix = _open_any(index_dir)
     except IndexMissing:
         return 0
     return ix.doc_count()
 
 
 def clear(index_dir: Path) -> None:
-    """Remove every document, keeping the index (and its schema) in place."""
+    """Remove every document; an outdated index is made anew with the current schema.
+
+    This is the first step of a rebuild from the archive (``newsbot reindex``).
+    """
     try:
-        ix = open_index(index_dir)
+        ix = _open_any(index_dir)
     except IndexMissing:
         return
     _writer(ix, index_dir).commit(mergetype=CLEAR)
+    if _current_fields() - set(ix.schema.names()):
+        index.create_in(index_dir, make_schema())

@@ -1,38 +1,46 @@
-"""Searching the index: parse a user's query, run it, and return hits with snippets.
+"""Searching the index: run a user's query and return hits with snippets, a count, a suggestion.
 
-Whoosh's query parser never fails: an unbalanced quote or a dangling ``AND`` silently becomes
-a search for the literal characters, which finds nothing and tells the user nothing. So the
-query is checked here first, and every problem becomes a one-line ``SearchError``.
+How a query is read (syntax checks, which fields each word searches) is
+``newsbot.search.parsing``; this module runs it with the filters (site, date range), sorts,
+counts, marks the matches in a snippet, and when nothing matches, suggests a spelling that
+does ("did you mean").
 """
 
 import re
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from functools import partial
 from html import escape as escape_html
 from pathlib import Path
 
-from whoosh.highlight import ContextFragmenter, Formatter, HtmlFormatter, get_text
-from whoosh.qparser import FieldsPlugin, MultifieldParser
-from whoosh.query import Term
+from whoosh.highlight import ContextFragmenter, Formatter, HtmlFormatter, get_text, highlight
+from whoosh.query import And, DateRange, Term
+from whoosh.sorting import FieldFacet, TranslateFacet
 
-from newsbot.search.index import IndexMissing, SearchError, from_index_datetime, open_index
+from newsbot.items import IST
+from newsbot.search.analysis import DevanagariTokenizer
+from newsbot.search.index import IndexMissing, SearchError, from_index_datetime, open_index, to_index_datetime
+from newsbot.search.parsing import check_syntax, is_latin, make_parser
+from newsbot.text.matchform import match_form
+from newsbot.text.romanise import phonetic_fold
+from newsbot.text.stem import stem
 
-__all__ = ["Hit", "search", "SearchError", "IndexMissing"]
+__all__ = ["Hit", "SearchResults", "search", "parse_date", "SearchError", "IndexMissing", "SORTS"]
 
-SEARCH_FIELDS = ("title", "text", "author", "tags")
-FIELD_BOOSTS = {"title": 2.0}
+SORTS = ("relevance", "date")
 SNIPPET_CHARS = 160
 SNIPPET_CONTEXT = 40
 SNIPPET_FRAGMENTS = 2
 ELLIPSIS = " … "
 
-_BINARY_OPERATORS = frozenset({"AND", "OR", "ANDNOT", "ANDMAYBE"})
-_BRACKETS = {"(": ")", "[": "]", "{": "}"}
-# A quoted phrase, one bracket, or a run of anything else up to a space, bracket or quote.
-_LEXEME = re.compile(r'"[^"]*"|[()\[\]{}]|[^\s()\[\]{}"]+')
-# Field names are Latin and start a word. Whoosh's default (\w+:) would read the "म" of
-# "राम:श्याम" as a field name, because Python's \w stops at the vowel sign.
-_FIELD_PREFIX = r"(?<![^\s(])(?P<text>[a-z]+):"
+# Where a matched term may be marked in the article text, and how to compare it with the
+# text's own (stemmed) words: exact and name fields hold unstemmed match forms.
+_STEMMED_FIELDS = frozenset({"title", "text"})
+_UNSTEMMED_FIELDS = frozenset({"title_exact", "text_exact", "author", "person"})
+_ROMANISED_FIELDS = frozenset({"romanised", "person_romanised", "author_romanised"})
+_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
+# Values of these fields are codes, not words: no spelling suggestions for them.
+_CODE_FIELDS = ("site:", "party:", "tags:", "section:", "url:")
 _SPACES = re.compile(r"\s+")
 
 
@@ -46,6 +54,19 @@ class Hit:
     published: datetime | None
     score: float
     snippet: str
+    author: str | None = None
+    people: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+
+
+class SearchResults(list):
+    """The hits (best first, at most the limit asked), plus ``total``: how many articles match
+    in all, and ``suggestion``: a respelt query that finds articles, when this one finds none."""
+
+    def __init__(self, hits: list[Hit], total: int, suggestion: str | None = None):
+        super().__init__(hits)
+        self.total = total
+        self.suggestion = suggestion
 
 
 class PlainFormatter(Formatter):
@@ -57,55 +78,134 @@ class PlainFormatter(Formatter):
         return f"«{get_text(text, token, replace)}»"
 
 
-def _kind(lexeme: str, fieldnames: frozenset[str]) -> str:
-    if lexeme in _BRACKETS:
-        return "open"
-    if lexeme in _BRACKETS.values():
-        return "close"
-    if lexeme in _BINARY_OPERATORS:
-        return "binary"
-    if lexeme == "NOT":
-        return "not"
-    if lexeme.endswith(":") and lexeme[:-1] in fieldnames:
-        return "field"
-    return "word"
+def parse_date(value: str | date, end: bool = False) -> datetime:
+    """An ISO date or date-time as an aware datetime; a bare date is read in +05:30 and means
+    its first moment, or with *end* its last (so ``--to 2026-03-04`` includes that day).
+
+    :raises SearchError: *value* is not an ISO 8601 date or date-time.
+    """
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value) if "T" in value or " " in value else date.fromisoformat(value)
+        except ValueError:
+            raise SearchError(f"not an ISO date: {value!r} (use YYYY-MM-DD or YYYY-MM-DDTHH:MM+05:30)") from None
+    if not isinstance(value, datetime):
+        value = datetime.combine(value, time.max if end else time.min)
+    return value if value.tzinfo else value.replace(tzinfo=IST)
 
 
-def check_syntax(query: str, fieldnames: frozenset[str]) -> None:
-    """Raise ``SearchError`` for an empty query or one Whoosh would silently misread."""
-    if not query.strip():
-        raise SearchError("empty query: give one or more words to search for")
-    if query.count('"') % 2:
-        raise SearchError('unbalanced quote: a phrase needs a closing "')
-    lexemes = _LEXEME.findall(query)
-    open_brackets: list[str] = []
-    for lexeme in lexemes:
-        if lexeme in _BRACKETS:
-            open_brackets.append(lexeme)
-        elif lexeme in _BRACKETS.values():
-            if not open_brackets or _BRACKETS[open_brackets.pop()] != lexeme:
-                raise SearchError(f"unbalanced brackets: '{lexeme}' closes nothing")
-        elif lexeme.startswith('"') and not lexeme.strip('" '):
-            raise SearchError('empty phrase: put words between the quotes ""')
-    if open_brackets:
-        raise SearchError(f"unbalanced brackets: '{open_brackets[-1]}' is never closed")
-    # Each operator, field prefix and opening bracket needs something to search after it.
-    kinds = ["start", *(_kind(lexeme, fieldnames) for lexeme in lexemes), "end"]
-    shown = ["", *lexemes, ""]
-    for i in range(len(kinds) - 1):
-        before, after = kinds[i], kinds[i + 1]
-        if after == "binary" and before in ("start", "open", "binary", "not", "field"):
-            raise SearchError(f"'{shown[i + 1]}' needs a search word before it")
-        if before in ("open", "binary", "not", "field") and after not in ("word", "open", "not"):
-            if before == "open":
-                raise SearchError(f"empty brackets '{shown[i]}{shown[i + 1]}' in the query")
-            raise SearchError(f"'{shown[i]}' needs a search word after it")
+def _filter(site: str | None, date_from, date_to):
+    parts = []
+    if site:
+        parts.append(Term("site", site))
+    if date_from is not None or date_to is not None:
+        start = to_index_datetime(parse_date(date_from)) if date_from is not None else None
+        end = to_index_datetime(parse_date(date_to, end=True)) if date_to is not None else None
+        parts.append(DateRange("published", start, end))
+    return And(parts) if parts else None
 
 
-def _parser(schema) -> MultifieldParser:
-    parser = MultifieldParser(list(SEARCH_FIELDS), schema, fieldboosts=FIELD_BOOSTS)
-    parser.replace_plugin(FieldsPlugin(expr=_FIELD_PREFIX))
-    return parser
+def search(
+    index_dir: Path,
+    query: str,
+    limit: int = 10,
+    site: str | None = None,
+    html: bool = False,
+    *,
+    date_from: str | date | None = None,
+    date_to: str | date | None = None,
+    sort: str = "relevance",
+    suggest: bool = True,
+) -> SearchResults:
+    """Search the articles for *query*; at most *limit* hits, optionally one *site* and a
+    publication date range (ISO strings, dates or datetimes; undated articles drop out).
+
+    All words must match (AND), in any of their spellings and inflections; Latin-letter words
+    match Hindi words that sound alike. "Quoted words" are a phrase; AND, OR, NOT, brackets and
+    the fields site:, author:, person:, party:, title:, tags: work. *sort* is "relevance" or
+    "date" (newest first). Snippets mark matches «like this», or with ``<mark>`` when *html*.
+    With *suggest*, a query that finds nothing gets a ``suggestion`` from the index's words.
+
+    :raises IndexMissing: no index, or an empty one, at *index_dir*.
+    :raises SearchError: an empty or malformed query, one of only common words, a bad date or
+        sort, or an index made by an older newsbot.
+    """
+    if sort not in SORTS:
+        raise SearchError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
+    ix = open_index(index_dir)
+    if ix.doc_count() == 0:
+        raise IndexMissing(f"no articles in the index at {index_dir} — run `newsbot crawl` first")
+    check_syntax(query, frozenset(ix.schema.names()))
+    if next(iter(ix.schema["text"].analyzer(query)), None) is None:
+        raise SearchError(f"nothing to search for in {query!r}: only common words or punctuation")
+    parser = make_parser(ix.schema)
+    parsed = parser.parse(query)
+    filters = _filter(site, date_from, date_to)
+    sorting = {"sortedby": _newest_first(ix.schema), "reverse": True} if sort == "date" else {}
+    with ix.searcher() as searcher:
+        results = searcher.search(parsed, limit=limit, filter=filters, **sorting)
+        total = len(results)
+        suggestion = None
+        if total == 0 and suggest:
+            suggestion = _suggestion(searcher, parser, query, filters)
+        terms = _highlight_terms(parsed)
+        hits = [_hit(hit, ix.schema, terms, html) for hit in results]
+    return SearchResults(hits, total, suggestion)
+
+
+def _newest_first(schema) -> TranslateFacet:
+    """Publication date, newest first, undated articles last (Whoosh stores a missing date as
+    the largest value, which would put them first)."""
+    return TranslateFacet(partial(_dated_key, schema["published"].default), FieldFacet("published"))
+
+
+def _dated_key(missing, value):
+    return -1 if value == missing else value
+
+
+def _hit(hit, schema, terms, html: bool) -> Hit:
+    return Hit(
+        url=hit["url"],
+        title=hit.get("title", ""),
+        site=hit.get("site", ""),
+        published=from_index_datetime(hit.get("published")),
+        score=float(hit.score) if hit.score is not None else 0.0,
+        snippet=_snippet(hit.get("text", ""), schema, terms, html),
+        author=hit.get("author"),
+        people=[name for name in hit.get("person", "").split("\n") if name],
+        parties=[code for code in hit.get("party", "").split(",") if code],
+    )
+
+
+def _highlight_terms(parsed) -> tuple[frozenset[str], frozenset[str]]:
+    """The query's words as the text's stemmed analyzer and its romanised analyzer see them."""
+    hindi, romanised = set(), set()
+    for fieldname, text in parsed.iter_all_terms(phrases=True):
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        if fieldname in _STEMMED_FIELDS:
+            hindi.add(text)
+        elif fieldname in _UNSTEMMED_FIELDS:
+            hindi.add(stem(text))
+        elif fieldname in _ROMANISED_FIELDS:
+            romanised.add(text)
+    return frozenset(hindi), frozenset(romanised)
+
+
+def _snippet(text: str, schema, terms, html: bool) -> str:
+    fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=SNIPPET_CONTEXT)
+    formatter = HtmlFormatter(tagname="mark", between=ELLIPSIS) if html else PlainFormatter()
+    snippet = ""
+    for fieldname, words in zip(("text", "romanised"), terms, strict=True):
+        if words and not snippet:
+            snippet = highlight(text, words, schema[fieldname].analyzer, fragmenter, formatter,
+                                top=SNIPPET_FRAGMENTS)
+    if not snippet:
+        # The match was in the title, author, people or tags: show how the article starts.
+        snippet = _lead(_SPACES.sub(" ", text).strip())
+        if html:
+            snippet = escape_html(snippet, quote=False)
+    return _SPACES.sub(" ", snippet).strip()
 
 
 def _lead(text: str, maxchars: int = SNIPPET_CHARS) -> str:
@@ -121,50 +221,42 @@ def _lead(text: str, maxchars: int = SNIPPET_CHARS) -> str:
     return text[:cut] + ELLIPSIS.rstrip()
 
 
-def _snippet(hit, html: bool) -> str:
-    snippet = hit.highlights("text", top=SNIPPET_FRAGMENTS)
-    if not snippet:
-        # The match was in the title, author or tags: show how the article starts.
-        snippet = _lead(_SPACES.sub(" ", hit.get("text", "")).strip())
-        if html:
-            snippet = escape_html(snippet, quote=False)
-    return _SPACES.sub(" ", snippet).strip()
+def _nearest_word(reader, word: str, maxdist: int) -> str | None:
+    """The most frequent index word at the smallest edit distance (≤ *maxdist*) from *word*.
 
-
-def search(
-    index_dir: Path, query: str, limit: int = 10, site: str | None = None, html: bool = False
-) -> list[Hit]:
-    """Search the articles for *query*; best first, at most *limit*, optionally one *site*.
-
-    All words must match (AND) in the title (boosted), text, author or tags, in any of their
-    spellings (match form). "Quoted words" are a phrase; AND, OR, NOT and brackets work.
-    Snippets mark matches «like this», or with ``<mark>`` when *html* is true.
-
-    :raises IndexMissing: no index, or an empty one, at *index_dir*.
-    :raises SearchError: an empty or malformed query, or one of only common words.
+    (Whoosh's own corrector ranks every word within *maxdist* alike, so "बडी" beat "कबड्डी"
+    for "कबडडी": hence one distance at a time here.)
     """
-    ix = open_index(index_dir)
-    if ix.doc_count() == 0:
-        raise IndexMissing(f"no articles in the index at {index_dir} — run `newsbot crawl` first")
-    check_syntax(query, frozenset(ix.schema.names()))
-    if next(iter(ix.schema["text"].analyzer(query)), None) is None:
-        raise SearchError(f"nothing to search for in {query!r}: only common words or punctuation")
-    parsed = _parser(ix.schema).parse(query)
-    site_filter = Term("site", site) if site else None
-    with ix.searcher() as searcher:
-        results = searcher.search(parsed, limit=limit, filter=site_filter)
-        results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=SNIPPET_CONTEXT)
-        results.formatter = (
-            HtmlFormatter(tagname="mark", between=ELLIPSIS) if html else PlainFormatter()
-        )
-        return [
-            Hit(
-                url=hit["url"],
-                title=hit.get("title", ""),
-                site=hit.get("site", ""),
-                published=from_index_datetime(hit.get("published")),
-                score=float(hit.score),
-                snippet=_snippet(hit, html),
-            )
-            for hit in results
-        ]
+    for distance in range(1, maxdist + 1):
+        found = list(reader.terms_within("text_exact", word, distance))
+        if found:
+            return max(found, key=lambda term: (reader.frequency("text_exact", term), term))
+    return None
+
+
+def _suggestion(searcher, parser, query: str, filters) -> str | None:
+    """*query* with each unknown word replaced by the nearest word of the index (edit distance
+    on match forms, most frequent first), if that query finds something; else None."""
+    reader = searcher.reader()
+    respelt, changed = [], False
+    last = 0
+    for token in DevanagariTokenizer()(query, chars=True):
+        start, end, word = token.startchar, token.endchar, token.text
+        before = query[:start]
+        if word in _OPERATORS or query[end:end + 1] == ":" or before.endswith(_CODE_FIELDS):
+            continue
+        if is_latin(word) and reader.frequency("romanised", phonetic_fold(word)):
+            continue
+        folded = match_form(word)
+        if not folded or reader.frequency("text_exact", folded):
+            continue
+        nearest = _nearest_word(reader, folded, maxdist=1 if len(folded) < 5 else 2)
+        if nearest:
+            respelt.append(query[last:start] + nearest)
+            last, changed = end, True
+    if not changed:
+        return None
+    suggestion = "".join(respelt) + query[last:]
+    if searcher.search(parser.parse(suggestion), limit=1, filter=filters).is_empty():
+        return None
+    return suggestion
