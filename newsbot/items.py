@@ -19,6 +19,10 @@ class Article:
 
     `text` holds the body as paragraphs separated by a blank line ("\\n\\n").
     Datetimes are timezone-aware (+05:30 where the page states no offset).
+    `author` names only people (several joined by ", "); a desk, agency or the publisher
+    credited instead ("डिजिटल डेस्क", "एजेंसी", "दैनिक भास्कर"), and editor credits
+    ("Edited By: ..."), go to `byline_org` ("; " between credits).
+    `image` is the lead image's absolute URL; `kind` is "article", "liveblog" or "video".
     """
 
     url: str
@@ -35,6 +39,9 @@ class Article:
     is_article: bool = False
     # Why the page is not an article (listing, too short, not HTML, ...); None for articles.
     reason: str | None = None
+    byline_org: str | None = None
+    image: str | None = None
+    kind: str = "article"
 
     def to_json(self) -> dict:
         """JSON-ready dict with ISO 8601 datetimes, keys in the order `newsbot extract --json` prints."""

@@ -40,3 +40,6 @@ ITEM_PIPELINES = {
 NEWSBOT_DATA_DIR = None
 NEWSBOT_INDEX_DIR = None
 NEWSBOT_MAX_PAGES = 0  # pages scheduled per crawl; 0 = no cap
+NEWSBOT_SECTIONS = ""  # comma-separated profile sections to crawl; empty = the whole site
+NEWSBOT_SINCE = ""  # YYYY-MM-DD: skip older sitemap/feed entries, stop paging listings; empty = no cut-off
+NEWSBOT_VIA = ""  # comma-separated discovery sources (sitemap, feed, listing, links); empty = the profile's

@@ -95,3 +95,31 @@ def test_updated_label_and_fold():
     assert updated_label("प्रकाशित: 20 नव॰ 2026") is None
     # Nukta (combining or precomposed) and Devanagari digits fold away; the abbreviation sign is a dot.
     assert fold("फ़रवरी \u095e २०२६ नव॰") == "फरवरी फ 2026 नव."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("12 अगस्त 2018", ist(2018, 8, 12)),
+        ("अपडेटेड: 26 नव॰ 2026, 05:30 PM IST", ist(2026, 11, 26, 17, 30)),
+        ("Updated: Nov 26, 2026 17:30 IST", ist(2026, 11, 26, 17, 30)),
+        ("26/11/2026", ist(2026, 11, 26)),
+        ("Updated: Fri, 21 Feb 2025 11:14 AM (IST)", ist(2025, 2, 21, 11, 14)),  # Dainik Jagran
+        ("Last Updated: Nov 25, 2026, 06:40 PM IST", ist(2026, 11, 25, 18, 40)),  # Zee News
+        ("Updated on: Sep 09, 2025 1:31 PM IST", ist(2025, 9, 9, 13, 31)),  # TV9 Bharatvarsh
+        ("Sat, 28 Nov 2026 05:25 PM", ist(2026, 11, 28, 17, 25)),  # Live Hindustan
+        ("Nov 30, 2026 / 04:48 pm", ist(2026, 11, 30, 16, 48)),  # Patrika
+        ("25 Nov 2026, 6:31 pm", ist(2026, 11, 25, 18, 31)),  # Navbharat Times
+        ("बुधवार, 25 नवंबर 2026", ist(2026, 11, 25)),  # Blogger's date header
+        ("नवम्बर 22, 2026", ist(2026, 11, 22)),  # WordPress hi_IN date_i18n
+    ],
+)
+def test_forms_the_profiled_sites_print(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_relative_forms_against_the_crawl_time():
+    now = ist(2026, 11, 26, 12, 0)
+    assert parse_relative("2 घंटे पहले", now) == ist(2026, 11, 26, 10, 0)
+    assert parse_relative("12:55 PM (6 दिन पहले)", now) == ist(2026, 11, 20, 12, 0)
+    assert parse_relative("5 mins ago", now) == ist(2026, 11, 26, 11, 55)

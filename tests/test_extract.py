@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from newsbot.extract import extract
 from newsbot.extract.jsonld import article_node, read_jsonld
-from newsbot.sites.base import SiteProfile
+from newsbot.sites.base import Layout, SiteProfile
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 REAL = Path("/work/shared/fixtures/real")
@@ -226,9 +226,7 @@ def test_profile_selectors_and_names():
         name="gramdarpan",
         domains=("gramdarpan.example",),
         article_url_pattern=r"/news/[^/]+-\d+\.html$",
-        body_selector="div.article-body",
-        drop_selectors=("p.app-promo",),
-        drop_line_patterns=(r"चौबीस घंटे तैनात",),
+        layouts=(Layout(body="div.article-body", drop=("p.app-promo",), drop_lines=(r"चौबीस घंटे तैनात",)),),
         publisher_names=("ग्राम दर्पण",),
     )
     url = "https://gramdarpan.example/rajya/news/sonbhadrapur-badh-rahat-shivir-7731.html"

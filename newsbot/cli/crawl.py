@@ -12,6 +12,7 @@ from newsbot import home
 from newsbot.cli.options import echo_json, home_options, json_option
 from newsbot.crawl import CrawlLocked, run_crawls
 from newsbot.sites.registry import PROFILES, profile_for_url
+from newsbot.spiders.plan import VIA, CrawlPlan
 
 EXIT_NOTHING_FETCHED = 1
 EXIT_LOCKED = 3
@@ -41,17 +42,28 @@ def check_url(url: str) -> str:
                    "knows the host, else the generic one. With SITE: SITE's rules from these URLs.")
 @click.option("--max-pages", type=click.IntRange(min=1), default=None,
               help="Stop scheduling pages after N (default: no cap).")
+@click.option("--via", "via", multiple=True, type=click.Choice(VIA),
+              help="Discover articles only through this (repeatable): the site's sitemaps, its "
+                   "feeds, its listing pages, or every link. Default: the profile's sources "
+                   "(all four for a site without any).")
+@click.option("--section", "sections", multiple=True, metavar="NAME",
+              help="Crawl only this section's listing pages and feeds (repeatable; docs/sites.md and "
+                   "the error for an unknown NAME list a site's sections).")
+@click.option("--since", metavar="DATE",
+              help="Skip sitemap and feed entries dated before DATE (YYYY-MM-DD, IST) and stop "
+                   "paging listings once they reach older articles.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", callback=parse_setting,
               help="Scrapy setting override, e.g. -s DOWNLOAD_DELAY=0 (repeatable).")
 @click.option("-v", "--verbose", is_flag=True, help="Log each page (Scrapy INFO log).")
 @home_options
 @json_option
-def crawl(site, urls, max_pages, overrides, verbose, data_dir, index_dir, as_json):
+def crawl(site, urls, max_pages, via, sections, since, overrides, verbose, data_dir, index_dir, as_json):
     """Crawl SITE (a profile from `newsbot sites`) or the given --url start pages.
 
     Pages are extracted, articles archived (no duplicates on a re-crawl) and indexed; a
-    one-line summary follows. Exit 0 when pages were fetched, 1 when none could be, 3 when
-    another crawl holds the data dir.
+    one-line summary follows. Exit 0 when pages were fetched, 1 when none could be, 2 on a
+    bad option (an unknown site or section, an unreadable date), 3 when another crawl holds
+    the data dir.
     """
     if site is None and not urls:
         raise click.UsageError("give a SITE or at least one --url")
@@ -62,6 +74,15 @@ def crawl(site, urls, max_pages, overrides, verbose, data_dir, index_dir, as_jso
         site = profile_for_url(urls[0]).name
     elif not urls and not PROFILES[site].start_urls:
         raise click.UsageError(f"site {site!r} needs a start URL: add --url URL")
+    try:
+        CrawlPlan.make(PROFILES[site], via=via, sections=sections, since=since)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    # The spider reads these settings when no -a argument overrides them.
+    for name, value in (("NEWSBOT_VIA", ",".join(via)), ("NEWSBOT_SECTIONS", ",".join(sections)),
+                        ("NEWSBOT_SINCE", since or "")):
+        if value:
+            overrides[name] = value
     overrides.setdefault("LOG_LEVEL", "INFO" if verbose else "WARNING")
     summaries = _run([(site, urls or None)], data_dir, index_dir, max_pages, overrides)
     _report(summaries, as_json)

@@ -1,4 +1,4 @@
-"""Commands that read the archive and index: `search`, `stats`, `sites`."""
+"""Commands over the archive and index: `search`, `stats`, `reindex`, `sites`."""
 
 from __future__ import annotations
 
@@ -8,9 +8,21 @@ from newsbot import home
 from newsbot.archive import ARCHIVE_FILENAME, Archive
 from newsbot.cli.options import echo_json, home_options, json_option
 from newsbot.search.index import document_count
-from newsbot.search.query import SearchError
+from newsbot.search.query import SORTS, SearchError, parse_date
 from newsbot.search.query import search as run_search
+from newsbot.search.sync import sync_index
 from newsbot.sites.registry import PROFILES
+from newsbot.urls import display_url
+
+
+def _date_option(name: str, end: bool, help_text: str):
+    def to_datetime(ctx, param, value):
+        try:
+            return None if value is None else parse_date(value, end=end)
+        except SearchError as error:
+            raise click.BadParameter(str(error)) from None
+
+    return click.option(name, f"date_{name[2:]}", metavar="DATE", callback=to_datetime, help=help_text)
 
 
 @click.command()
@@ -19,12 +31,24 @@ from newsbot.sites.registry import PROFILES
               help="Run one query per line of FILE ('-' for stdin).")
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
 @click.option("--site", help="Only articles of this site.")
+@_date_option("--from", end=False, help_text="Only articles published on or after DATE "
+              "(ISO: 2026-03-04, or 2026-03-04T10:00+05:30; dates are +05:30).")
+@_date_option("--to", end=True, help_text="Only articles published on or before DATE (inclusive).")
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True,
+              help="Best match first, or newest first.")
+@click.option("--count", "count_only", is_flag=True, help="Print only how many articles match.")
 @home_options
 @json_option
-def search(query, queries_file, limit, site, data_dir, index_dir, as_json):
-    """Search the archive's index for QUERY (Devanagari; "quoted phrases" work).
+def search(query, queries_file, limit, site, date_from, date_to, sort, count_only, data_dir, index_dir, as_json):
+    """Search the archive's index for QUERY, in Devanagari or Latin letters.
 
-    --json prints JSON Lines: query, url, title, site, published, score, snippet.
+    \b
+    Every spelling meets: ज़िला = जिला, हिन्दी = हिंदी, कार्यकर्ताओं = कार्यकर्ता, and Latin
+    "sanjeev anand" finds संजीव आनंद. "Quoted phrases", AND, OR, NOT, (brackets) and the
+    fields site:, author:, person:, party:, title:, tags: work.
+
+    --json prints JSON Lines: query, url, title, site, published, score, snippet; a query
+    with no hits may add {"query", "did_you_mean"}; with --count, {"query", "count"}.
     """
     if (query is None) == (queries_file is None):
         raise click.UsageError("give either a QUERY or --queries FILE")
@@ -32,19 +56,42 @@ def search(query, queries_file, limit, site, data_dir, index_dir, as_json):
     index = home.index_dir(index_dir)
     for text in queries:
         try:
-            hits = run_search(index, text, limit=limit, site=site)
+            hits = run_search(index, text, limit=limit, site=site, date_from=date_from,
+                              date_to=date_to, sort=sort)
         except SearchError as error:
             raise click.ClickException(str(error)) from None
-        if as_json:
-            for hit in hits:
-                echo_json({"query": text, "url": hit.url, "title": hit.title, "site": hit.site,
-                           "published": hit.published.isoformat() if hit.published else None,
-                           "score": round(hit.score, 4), "snippet": hit.snippet})
-            continue
-        click.echo(f"{len(hits)} result{'s' if len(hits) != 1 else ''} for {text!r}")
-        for rank, hit in enumerate(hits, 1):
-            date = hit.published.date().isoformat() if hit.published else "undated"
-            click.echo(f"{rank:>3}. {hit.title}\n     {hit.site} · {date} · {hit.url}\n     {hit.snippet}")
+        if count_only:
+            _print_count(text, hits.total, as_json, several=len(queries) > 1)
+        elif as_json:
+            _print_json(text, hits)
+        else:
+            _print_text(text, hits)
+
+
+def _print_count(query: str, total: int, as_json: bool, several: bool) -> None:
+    if as_json:
+        echo_json({"query": query, "count": total})
+    else:
+        click.echo(f"{total}\t{query}" if several else total)
+
+
+def _print_json(query: str, hits) -> None:
+    for hit in hits:
+        echo_json({"query": query, "url": hit.url, "title": hit.title, "site": hit.site,
+                   "published": hit.published.isoformat() if hit.published else None,
+                   "score": round(hit.score, 4), "snippet": hit.snippet})
+    if hits.suggestion:
+        echo_json({"query": query, "did_you_mean": hits.suggestion})
+
+
+def _print_text(query: str, hits) -> None:
+    shown = f" (showing {len(hits)})" if hits.total > len(hits) else ""
+    click.echo(f"{hits.total} result{'s' if hits.total != 1 else ''} for {query!r}{shown}")
+    for rank, hit in enumerate(hits, 1):
+        date = hit.published.date().isoformat() if hit.published else "undated"
+        click.echo(f"{rank:>3}. {hit.title}\n     {hit.site} · {date} · {display_url(hit.url)}\n     {hit.snippet}")
+    if hits.suggestion:
+        click.echo(f"did you mean: {hits.suggestion}", err=True)
 
 
 @click.command()
@@ -79,16 +126,36 @@ def stats(data_dir, index_dir, as_json):
 
 
 @click.command()
+@home_options
+@json_option
+def reindex(data_dir, index_dir, as_json):
+    """Rebuild the search index from the archive (after an upgrade changed the index schema,
+    or if the index was lost). The archive is not changed."""
+    data, index = home.data_dir(data_dir), home.index_dir(index_dir)
+    if not (data / ARCHIVE_FILENAME).exists():
+        raise click.ClickException(f"no archive at {data / ARCHIVE_FILENAME}; run `newsbot crawl` first")
+    with Archive.in_dir(data) as archive:
+        indexed = sync_index(archive, index, rebuild=True)
+    if as_json:
+        echo_json({"indexed": indexed, "index": str(index)})
+    else:
+        click.echo(f"reindexed {indexed} articles into {index}")
+
+
+@click.command()
 @json_option
 def sites(as_json):
-    """The configured site profiles (`newsbot crawl NAME`)."""
+    """The configured site profiles (`newsbot crawl NAME`) and their sections."""
     for profile in PROFILES.values():
+        sections = sorted(profile.sections)
         if as_json:
             echo_json({"name": profile.name, "title": profile.title, "domains": list(profile.domains),
-                       "start_urls": list(profile.start_urls)})
-        else:
-            start = ", ".join(profile.start_urls) or "(give --url)"
-            click.echo(f"{profile.name:<10} {profile.title}\n{'':<10} start: {start}")
+                       "start_urls": list(profile.start_urls), "sections": sections})
+            continue
+        start = ", ".join(profile.start_urls) or "(give --url)"
+        click.echo(f"{profile.name:<18}{profile.title}\n{'':<18}start: {start}")
+        if sections:
+            click.echo(f"{'':<18}sections: {', '.join(sections)}")
 
 
-COMMANDS = (search, stats, sites)
+COMMANDS = (search, stats, reindex, sites)

@@ -25,28 +25,23 @@ from lxml.cssselect import CSSSelector, SelectorError
 
 from newsbot.extract import fields, jsonld
 from newsbot.extract.body import locate, paragraphs
+from newsbot.extract.bylines import credits, is_organisation
 from newsbot.extract.clean import drop_boilerplate, is_boilerplate_line
 from newsbot.extract.dates import fold
 from newsbot.extract.decode import decode
 from newsbot.extract.meta import canonical_url, first, language, read_meta
-from newsbot.items import Article
-from newsbot.sites.base import SiteProfile
+from newsbot.items import IST, Article
+from newsbot.sites.base import Layout, SiteProfile
+from newsbot.sites.registry import family_for
 from newsbot.text.display import normalise
+from newsbot.urls import canonical_url as canonical
+from newsbot.urls import is_listing_url, is_site_page
 
 __all__ = ["extract", "Article"]
 
 LOGGER = logging.getLogger(__name__)
 
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-_LISTING_PATH = re.compile(
-    r"/(page/\d+|tag|tags|category|categories|author|topic|topics|search|archive|archives)(/|$)|[?&](s|q|page|paged)=",
-    re.I,
-)
-_SITE_PAGE = re.compile(
-    r"^/(about|about-us|contact|contact-us|privacy|privacy-policy|terms|terms-of-use|terms-and-conditions|"
-    r"disclaimer|advertise|advertise-with-us|careers|sitemap)(/|\.html?)?$",
-    re.I,
-)
 _ERROR_TITLE = re.compile(r"\b404\b|not\s+found|पेज\s+नहीं\s+मिला|पृष्ठ\s+नहीं\s+मिला|page\s+does\s+not\s+exist", re.I)
 _TEASER_LINKS = etree.XPath(
     "//a[ancestor::h2 or ancestor::h3 or ancestor::h4 or .//h2 or .//h3 or .//h4]"
@@ -67,8 +62,10 @@ def extract(
     """Read one page. Never raises: a page that cannot be read is returned with is_article=False and a reason.
 
     url: the fetched URL (canonical_url falls back to it). profile: the site's profile, whose
-    selectors are tried after JSON-LD and meta. encoding: the HTTP charset, if any. crawled_at:
-    the fetch time, used for pages that print only "3 घंटे पहले".
+    layout's selectors are tried after JSON-LD and meta; without one (or with the generic
+    one) a WordPress-theme or Blogger family is picked by the page's markup. encoding: the
+    HTTP charset, if any. crawled_at: the fetch time, which picks the profile's layout version
+    (default: now) and resolves pages that print only "3 घंटे पहले".
     """
     host = urlsplit(url).netloc.lower() if isinstance(url, str) else ""
     # The generic profile has no domains: naming every site "generic" would lose the site.
@@ -87,24 +84,30 @@ def _extract(article: Article, html, profile, encoding, crawled_at) -> None:
     if text is None:
         article.reason = reason
         return
+    source = text.encode("utf-8", "replace")
     try:
-        doc = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=_PARSER)
+        doc = lxml.html.document_fromstring(source, parser=_PARSER)
     except (etree.ParserError, ValueError):
         article.reason = "not HTML"
         return
     url = article.url
     meta = read_meta(doc)
     nodes = jsonld.read_jsonld(doc)
+    profile = profile if profile is not None and profile.domains else family_for(source) or profile
     page = fields.Page.read(doc, url, meta, nodes, profile.publisher_names if profile else ())
-    sel = _selectors(profile)
+    layout = profile.layout_for((crawled_at or datetime.now(IST)).date()) if profile else Layout()
+    sel = _selectors(layout)
 
     article.canonical_url = canonical_url(doc, meta, url)
     article.title = _display(fields.title(page, sel.get("title")))
-    article.author = _display(fields.author(page, sel.get("author")))
+    credited = credits(page, sel.get("author"))
+    article.author = _display(credited.author)
     article.published = fields.published(page, sel.get("published"), crawled_at)
     article.modified = fields.modified(page, crawled_at)
     article.section = _display(fields.section(page, sel.get("section")))
     article.tags = [t for t in map(_display, fields.tags(page, sel.get("tags"))) if t]
+    article.image = fields.image(page)
+    article.kind = fields.kind(page, profile)
     # Page-shape signals are read before cleaning drops the <header> that holds the h1.
     teasers = _teaser_count(doc)
     # One <article> holding the one h1, or (on bare pages such as AMP) one h1 and few teasers.
@@ -113,12 +116,15 @@ def _extract(article: Article, html, profile, encoding, crawled_at) -> None:
 
     drop_boilerplate(doc, sel.get("drop", ()))
     container, repeats = locate(doc, sel.get("body"))
-    patterns = tuple(re.compile(p) for p in profile.drop_line_patterns) if profile else ()
-    paras = paragraphs(container, article.title, patterns, captions) if container is not None else []
+    patterns = tuple(re.compile(p) for p in layout.drop_lines)
+    paras, desk = paragraphs(container, article.title, patterns, captions) if container is not None else ([], None)
     if not paras:
         paras = _ld_body(page, patterns)
     paras = [p for p in map(normalise, paras) if p]
     article.text = "\n\n".join(paras)
+    if desk and not credited.organisations and is_organisation(desk):
+        credited.add_organisation(desk)  # "डिजिटल डेस्क, नई दिल्ली।" opening the text
+    article.byline_org = _display(credited.byline_org)
     sample = f"{article.title or ''} {article.text[:3000] or first(meta, 'og:description') or ''}"
     article.language = language(doc, meta, sample)
     article.reason = _not_article_reason(article, page, profile, paras, teasers, repeats, single_story)
@@ -133,14 +139,14 @@ def _not_article_reason(article, page, profile, paras, teasers, repeats, single_
     because WordPress "About" pages have them too. Many teaser links make a listing unless a
     strong signal or the single-story shape says otherwise (related posts are teasers too).
     """
-    path = urlsplit(article.url).path or "/"
     strong = page.article is not None or bool(page.meta.get("article:published_time"))
     weak = (first(page.meta, "og:type") or "").lower() == "article" or single_story
-    if profile is not None and profile.is_article_url(article.url) is False:
+    # The site's address rule is about the page's own address, not a tracking or AMP variant of it.
+    if profile is not None and profile.is_article_url(canonical(article.url)) is False:
         return "not an article URL"
-    if _SITE_PAGE.match(path):
+    if is_site_page(article.url):
         return "site page"
-    if path == "/" or _LISTING_PATH.search(article.url) or repeats >= (3 if strong else 2):
+    if is_listing_url(article.url) or repeats >= (3 if strong else 2):
         return "listing"
     if not strong and article.title and _ERROR_TITLE.search(article.title):
         return "error page"
@@ -176,15 +182,10 @@ def _ld_body(page, patterns) -> list[str]:
     return [line for line in lines if line and not is_boilerplate_line(line, patterns)]
 
 
-def _selectors(profile: SiteProfile | None) -> dict:
-    if profile is None:
-        return {}
-    sel = {
-        key: _css(getattr(profile, f"{key}_selector"))
-        for key in ("title", "body", "author", "published", "section", "tags")
-        if getattr(profile, f"{key}_selector")
-    }
-    drops = tuple(filter(None, map(_css, profile.drop_selectors)))
+def _selectors(layout: Layout) -> dict:
+    sel = {key: _css(getattr(layout, key)) for key in ("title", "body", "author", "published", "section", "tags")
+           if getattr(layout, key)}
+    drops = tuple(filter(None, map(_css, layout.drop)))
     return {k: v for k, v in sel.items() if v is not None} | ({"drop": drops} if drops else {})
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
-from newsbot.extract.clean import is_boilerplate_line, strip_desk_prefix
+from newsbot.extract.clean import end_at_rights_notice, is_boilerplate_line, strip_desk_prefix
 from newsbot.extract.dates import fold
 
 BLOCK_TAGS = frozenset(
@@ -134,11 +134,12 @@ def by_density(root) -> etree._Element | None:
 
 def paragraphs(
     container, title: str | None = None, line_patterns: tuple[re.Pattern, ...] = (), captions: tuple[str, ...] = ()
-) -> list[str]:
-    """The body paragraphs under `container`, boilerplate lines dropped, duplicates removed.
+) -> tuple[list[str], str | None]:
+    """(the body paragraphs under `container`, the desk byline that opened the first one, if any).
 
-    Lines before the h1 (breadcrumbs, kickers) are not body; nor are image captions, which
-    repeat the image's alt text (`captions`, folded).
+    Boilerplate lines are dropped and duplicates removed. Lines before the h1 (breadcrumbs,
+    kickers) are not body; nor are image captions, which repeat the image's alt text
+    (`captions`, folded), nor anything after a rights notice.
     """
     lines = flow(container)
     h1_at = next((i for i, line in enumerate(lines) if line.tag == "h1"), None)
@@ -161,11 +162,12 @@ def paragraphs(
             continue
         seen.add(key)
         out.append(text)
+    desk = None
     if out:
-        out[0] = strip_desk_prefix(out[0])
+        out[0], desk = strip_desk_prefix(out[0])
         if not _LETTER.search(out[0]):
             out.pop(0)
-    return out
+    return end_at_rights_notice(out), desk
 
 
 def _looks_like_prose(text: str) -> bool:

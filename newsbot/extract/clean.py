@@ -59,7 +59,11 @@ _BYLINE = re.compile(
 )
 _DESK_LINE = re.compile(r"(डेस्क|desk|एजेंसी|agency|ब्यूरो|bureau)\s*([,|।:\-–]|$)", re.I)
 # "डिजिटल डेस्क, नई दिल्ली।" opening the first paragraph: a byline with dateline, not text.
-_DESK_PREFIX = re.compile(r"^[^।|:.!?]{0,30}(डेस्क|desk|ब्यूरो|bureau|एजेंसी)\s*,\s*[^।|:,]{1,30}[।|:]\s*", re.I)
+_DESK_PREFIX = re.compile(r"^([^।|:.!?]{0,30}(?:डेस्क|desk|ब्यूरो|bureau|एजेंसी|संवाददाता))\s*,\s*[^।|:,]{1,30}[।|:]\s*", re.I)
+# A rights notice ends the story: what follows it on the page (a copied source's footer, its
+# related links) is furniture even inside the same <p>. A bare "©" is not enough: photo credits use it.
+_RIGHTS = re.compile(r"सर्वाधिकार\s+सुरक्षित|सभी\s+अधिकार\s+सुरक्षित|all\s+rights\s+reserved|copyright\s+\d{4}", re.I)
+_SENTENCE_START = re.compile(r".*[।॥.!?]\s", re.S)
 
 
 def drop_boilerplate(root, extra_selectors=()) -> None:
@@ -104,8 +108,26 @@ def _marks(names: str) -> tuple[bool, bool]:
     return _NEGATIVE.search(names) is not None, _POSITIVE.search(names) is not None
 
 
-def strip_desk_prefix(text: str) -> str:
-    return _DESK_PREFIX.sub("", text, count=1)
+def strip_desk_prefix(text: str) -> tuple[str, str | None]:
+    """(`text` without an opening "डिजिटल डेस्क, नई दिल्ली।", the desk it named)."""
+    m = _DESK_PREFIX.match(text)
+    return (text[m.end():], m.group(1).strip()) if m else (text, None)
+
+
+def end_at_rights_notice(paragraphs: list[str]) -> list[str]:
+    """The paragraphs before a rights notice, the one holding it cut where the notice begins
+    (at a "©" shortly before it, else at the start of its sentence)."""
+    for i, text in enumerate(paragraphs):
+        m = _RIGHTS.search(text)
+        if m is None:
+            continue
+        before = text[: m.start()]
+        sign = before.rfind("©", max(0, m.start() - 80))
+        sentence = _SENTENCE_START.match(before)
+        cut = sign if sign >= 0 else (sentence.end() if sentence else 0)
+        head = text[:cut].strip()
+        return paragraphs[:i] + ([head] if head else [])
+    return paragraphs
 
 
 def is_boilerplate_line(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:

@@ -38,6 +38,20 @@ def read_jsonld(doc) -> list[dict]:
     return nodes
 
 
+def index(nodes: list[dict]) -> dict[str, dict]:
+    """Nodes by @id: Yoast and other graphs name an author or image once and point to it."""
+    return {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str) and len(n) > 1}
+
+
+def deref(value, ids: dict[str, dict]):
+    """`value` with bare {"@id": ...} references (in a list too) replaced by the nodes they name."""
+    if isinstance(value, list):
+        return [deref(item, ids) for item in value]
+    if isinstance(value, dict) and "name" not in value and value.get("@id") in ids:
+        return ids[value["@id"]]
+    return value
+
+
 def types_of(node: dict) -> set[str]:
     value = node.get("@type")
     values = value if isinstance(value, list) else [value]
@@ -69,17 +83,24 @@ def strings(value) -> list[str]:
     return [single] if single else []
 
 
-def person_names(value) -> list[str]:
-    """Author names whose node is a Person or untyped; organisations are publishers, not people."""
-    items = value if isinstance(value, list) else [value]
-    names = []
-    for item in items:
-        if isinstance(item, dict) and types_of(item) - {"Person"}:
-            continue
+def author_names(value) -> tuple[list[str], list[str]]:
+    """(names of Person or untyped authors, names of organisation authors)."""
+    people, organisations = [], []
+    for item in value if isinstance(value, list) else [value]:
         name = text(item)
         if name:
-            names.append(name)
-    return names
+            is_org = isinstance(item, dict) and types_of(item) - {"Person"}
+            (organisations if is_org else people).append(name)
+    return people, organisations
+
+
+def image_url(value) -> str | None:
+    """The first URL of an image value: a string, an ImageObject (url/contentUrl) or a list of them."""
+    if isinstance(value, list):
+        return next((u for u in map(image_url, value) if u), None)
+    if isinstance(value, dict):
+        return image_url(value.get("url") or value.get("contentUrl"))
+    return (value.strip() or None) if isinstance(value, str) else None
 
 
 def organisation_names(nodes: list[dict]) -> set[str]:

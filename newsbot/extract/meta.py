@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urlsplit
+
+from newsbot.urls import canonical_url as canonical
 
 # Devanagari-script languages a page may rightly declare for Devanagari text.
 _DEVANAGARI_LANGS = frozenset({"hi", "mr", "ne", "sa", "mai", "bho", "kok", "doi", "new", "mag", "awa", "bra", "raj"})
-_WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(https?://.+)$", re.I)
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -40,13 +41,18 @@ def first(meta: dict[str, list[str]], *keys: str) -> str | None:
 
 
 def canonical_url(doc, meta: dict[str, list[str]], url: str) -> str:
-    """link rel=canonical, then og:url, then the fetched URL: absolute, without fragment or Wayback prefix."""
+    """link rel=canonical, then og:url, then the fetched URL, each through `newsbot.urls.canonical_url`.
+
+    A canonical link to the site's home page is ignored on any other page: misconfigured SEO
+    plugins print it on every article, and trusting it would archive the whole site as one row.
+    """
     links = doc.xpath('//head/link[@rel="canonical"]/@href') or doc.xpath('//link[@rel="canonical"]/@href')
+    fetched = _absolute(url, url)
     for candidate in [*links, first(meta, "og:url")]:
         resolved = _absolute(candidate, url)
-        if resolved:
+        if resolved and not (urlsplit(resolved).path == "/" and fetched and urlsplit(fetched).path != "/"):
             return resolved
-    return _absolute(url, url) or url
+    return fetched or url
 
 
 def language(doc, meta: dict[str, list[str]], sample: str) -> str | None:
@@ -62,11 +68,6 @@ def language(doc, meta: dict[str, list[str]], sample: str) -> str | None:
 def _absolute(candidate: str | None, base: str) -> str | None:
     if not candidate or not candidate.strip():
         return None
-    absolute = urljoin(base, candidate.strip())
-    wayback = _WAYBACK.match(absolute)
-    if wayback:
-        absolute = wayback.group(1)
-    parts = urlsplit(absolute)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    return urlunsplit(parts._replace(fragment=""))
+    resolved = canonical(candidate, base)
+    parts = urlsplit(resolved)
+    return resolved if parts.scheme in ("http", "https") and parts.netloc else None

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+from newsbot.sites.aajtak import AAJTAK
+from newsbot.sites.amarujala import AMARUJALA
 from newsbot.sites.base import SiteProfile
+from newsbot.sites.bhaskar import BHASKAR
+from newsbot.sites.blogger import BLOGGER
 from newsbot.sites.demo import DEMO_PROFILES
 from newsbot.sites.generic import GENERIC
+from newsbot.sites.jagran import JAGRAN
+from newsbot.sites.livehindustan import LIVEHINDUSTAN
+from newsbot.sites.navbharattimes import NAVBHARATTIMES
+from newsbot.sites.oneindia import ONEINDIA
+from newsbot.sites.patrika import PATRIKA
+from newsbot.sites.tv9bharatvarsh import TV9BHARATVARSH
+from newsbot.sites.wordpress import WORDPRESS_FAMILIES
+from newsbot.sites.zeenews import ZEENEWS
 
-PROFILES: dict[str, SiteProfile] = {p.name: p for p in (GENERIC, *DEMO_PROFILES)}
+PUBLISHERS = (BHASKAR, AMARUJALA, JAGRAN, LIVEHINDUSTAN, NAVBHARATTIMES, PATRIKA, AAJTAK, ZEENEWS, TV9BHARATVARSH,
+              ONEINDIA)
+# Families have no domains: extraction picks one by its `detect` markers, first match first,
+# so a theme's own profile comes before the plugin markup it shares with others.
+FAMILIES: tuple[SiteProfile, ...] = (*WORDPRESS_FAMILIES, BLOGGER)
+PROFILES: dict[str, SiteProfile] = {p.name: p for p in (GENERIC, *DEMO_PROFILES, *PUBLISHERS, *FAMILIES)}
 
 
 def get_profile(name: str) -> SiteProfile:
@@ -16,6 +33,11 @@ def get_profile(name: str) -> SiteProfile:
     except KeyError:
         known = ", ".join(sorted(PROFILES))
         raise KeyError(f"no site profile {name!r} (known: {known})") from None
+
+
+def family_for(html: bytes) -> SiteProfile | None:
+    """The WordPress theme or Blogger profile whose markers the page source (UTF-8) carries, if any."""
+    return next((family for family in FAMILIES if family.marks(html)), None)
 
 
 def profile_for_url(url: str) -> SiteProfile:

@@ -1,7 +1,8 @@
-"""NewsSpider: one spider class for every site, driven by a SiteProfile.
+"""NewsSpider: one spider class for every site, driven by a SiteProfile and a CrawlPlan.
 
-Discovery: the start URLs, links within the allowed hosts, the sitemaps that robots.txt names
-(sitemap indexes followed) and the RSS/Atom feeds pages link to. Every HTML page fetched goes
+Discovery (newsbot.discovery) reads robots.txt, sitemaps, feeds and listing pages; the plan
+says which of them a crawl uses (`-a via=sitemap,feed`), from which sections (`-a
+section=politics`) and from when (`-a since=2026-11-01`). Every HTML page fetched goes
 through `newsbot.extract.extract`; what it is (article or not, and why) travels to the
 pipelines as a CrawledPage, so skipped pages are counted and kept too.
 """
@@ -12,20 +13,26 @@ import logging
 import re
 from collections.abc import AsyncIterator, Iterable
 from datetime import datetime
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
-from lxml import etree
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
+from newsbot.discovery import Link
+from newsbot.discovery.feeds import read_feed
+from newsbot.discovery.listings import read_listing
+from newsbot.discovery.robots import sitemaps_in_robots
+from newsbot.discovery.sitemaps import read_sitemap
 from newsbot.extract import extract
+from newsbot.extract.dates import parse_date, parse_relative
 from newsbot.items import IST, CrawledPage, Page
-from newsbot.sites.base import SiteProfile
+from newsbot.sites.base import SiteProfile, Source
 from newsbot.sites.generic import GENERIC
+from newsbot.spiders.plan import CrawlPlan
+from newsbot.urls import canonical_url
 
 # Links to files that are never article pages; fetching them wastes the site's bandwidth.
 NON_PAGE_EXTENSION = re.compile(
@@ -40,16 +47,18 @@ BAD_PAGE_REASONS = frozenset({"empty page", "binary content", "undecodable", "no
 class NewsSpider(scrapy.Spider):
     """Crawl one site (or the given URLs) and yield a CrawledPage per HTML page fetched.
 
-    Arguments (`scrapy crawl NAME -a url=... -a max_pages=N`): `url` overrides the profile's
-    start URLs (several separated by commas); `max_pages` caps the pages scheduled (0: no cap,
-    default from the NEWSBOT_MAX_PAGES setting).
+    Arguments (`scrapy crawl NAME -a url=... -a max_pages=N ...`): `url` overrides the
+    profile's start URLs (several separated by commas); `max_pages` caps the pages scheduled
+    (0: no cap); `via`, `section` (comma-separated) and `since` as for CrawlPlan.make. Each
+    falls back to its NEWSBOT_* setting (NEWSBOT_MAX_PAGES, NEWSBOT_VIA, NEWSBOT_SECTIONS,
+    NEWSBOT_SINCE), so `newsbot crawl` passes them as settings.
     """
 
     name = GENERIC.name
     profile: SiteProfile = GENERIC
 
     def __init__(self, url: str | Iterable[str] | None = None, max_pages: int | str | None = None,
-                 **kwargs):
+                 via: str | None = None, section: str | None = None, since: str | None = None, **kwargs):
         super().__init__(**kwargs)
         urls = [u.strip() for u in url.split(",")] if isinstance(url, str) else list(url or ())
         self.start_urls = [u for u in urls if u] or list(self.profile.start_urls)
@@ -57,84 +66,123 @@ class NewsSpider(scrapy.Spider):
             raise ValueError(f"site {self.name!r} has no start URL: give one with -a url=URL")
         self.allowed_hosts = {urlsplit(u).netloc for u in self.start_urls} | set(self.profile.domains)
         self.max_pages = int(max_pages) if max_pages not in (None, "") else None
+        self.options = {"via": via, "sections": section, "since": since}
+        self.plan = CrawlPlan.make(self.profile, **self.options)
         self.pages_scheduled = 0
+        self.scheduled: set[str] = set()  # canonical URLs asked for, so a page found twice costs no budget
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
         if spider.max_pages is None:
-            spider.max_pages = crawler.settings.getint("NEWSBOT_MAX_PAGES")
+            spider.max_pages = settings.getint("NEWSBOT_MAX_PAGES")
+        # Overrides go argument > setting, as Scrapy's own components do.
+        options = {key: value or settings.get(f"NEWSBOT_{key.upper()}") for key, value in spider.options.items()}
+        spider.plan = CrawlPlan.make(spider.profile, **options)
         return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         origins = dict.fromkeys(f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.start_urls)
         for origin in origins:
-            yield scrapy.Request(f"{origin}/robots.txt", callback=self.parse_robots,
-                                 errback=self.ignore_failure, priority=10)
-        for url in self.start_urls:
-            request = self.page_request(url, force=True)
-            if request is not None:
-                yield request
+            if self.plan.robots:
+                yield self.discovery_request(f"{origin}/robots.txt", self.parse_robots, priority=10)
+            for source in self.plan.sources:
+                if (request := self.source_request(source, urljoin(origin + "/", source.url))) is not None:
+                    yield request
+        if self.plan.start_pages:
+            for url in self.start_urls:
+                if (request := self.page_request(url, force=True, role="start")) is not None:
+                    yield request
 
     # -- discovery ---------------------------------------------------------------------------
 
-    def page_request(self, url: str, force: bool = False) -> scrapy.Request | None:
-        """A request for an HTML page, or None when it is off-site, denied or over budget."""
-        url = urldefrag(url)[0]
+    def source_request(self, source: Source, url: str) -> scrapy.Request | None:
+        if source.kind == "listing":
+            return self.page_request(url, force=True, role="listing", listing=(url, source.next_page, 1))
+        callback = self.parse_sitemap if source.kind == "sitemap" else self.parse_feed
+        return self.discovery_request(url, callback)
+
+    def discovery_request(self, url: str, callback, priority: int = 5) -> scrapy.Request:
+        # robots.txt, sitemaps and feeds go first (priority) so articles are known early.
+        return scrapy.Request(url, callback=callback, errback=self.ignore_failure, priority=priority)
+
+    def page_request(self, url: str, force: bool = False, role: str = "page",
+                     listing: tuple[str, str | None, int] | None = None) -> scrapy.Request | None:
+        """A request for an HTML page, or None when it is off-site, denied or over budget.
+
+        role: "start" (a start URL), "listing" (a listing page: `listing` holds its first
+        page, next-page pattern and number), or "page" (an article candidate, or any page
+        reached by following links).
+        """
+        url = canonical_url(url, strip_amp=False)
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or NON_PAGE_EXTENSION.search(parts.path):
             return None
         if not force and (parts.netloc not in self.allowed_hosts or self.profile.is_denied(url)):
             return None
-        if self.max_pages and self.pages_scheduled >= self.max_pages:
+        if url in self.scheduled or (self.max_pages and self.pages_scheduled >= self.max_pages):
             return None
+        self.scheduled.add(url)
         self.pages_scheduled += 1
-        return scrapy.Request(url, callback=self.parse_page, errback=self.page_failed)
+        return scrapy.Request(url, callback=self.parse_page, errback=self.page_failed,
+                              meta={"role": role, "listing": listing})
 
     def parse_robots(self, response: Response):
-        for sitemap_url in sitemap_urls_from_robots(response.body, base_url=response.url):
-            if urlsplit(sitemap_url).netloc in self.allowed_hosts:
-                yield scrapy.Request(sitemap_url, callback=self.parse_sitemap, errback=self.ignore_failure)
+        for link in sitemaps_in_robots(response.body, response.url):
+            if urlsplit(link.url).netloc in self.allowed_hosts:
+                yield self.discovery_request(link.url, self.parse_sitemap)
 
     def parse_sitemap(self, response: Response):
-        try:
-            sitemap = Sitemap(response.body)
-        except (etree.XMLSyntaxError, ValueError):
-            self.logger.warning("unreadable sitemap %s", response.url)
-            return
-        for entry in sitemap:
-            loc = entry.get("loc")
-            if not loc or urlsplit(loc).netloc not in self.allowed_hosts:
-                continue
-            if sitemap.type == "sitemapindex":
-                yield scrapy.Request(loc, callback=self.parse_sitemap, errback=self.ignore_failure)
-            elif (request := self.page_request(loc)) is not None:
+        links = read_sitemap(response.body, response.url)
+        if not links:
+            self.logger.info("no entries read from sitemap %s", response.url)
+        for link in self.fresh(links):
+            if link.follow == "sitemap":
+                if urlsplit(link.url).netloc in self.allowed_hosts:
+                    yield self.discovery_request(link.url, self.parse_sitemap)
+            elif (request := self.page_request(link.url)) is not None:
                 yield request
 
     def parse_feed(self, response: Response):
-        try:
-            root = etree.fromstring(response.body, parser=etree.XMLParser(recover=True, resolve_entities=False))
-        except etree.XMLSyntaxError:
-            root = None
-        if root is None:
-            self.logger.warning("unreadable feed %s", response.url)
-            return
-        links = root.xpath("//item/link/text() | //*[local-name()='entry']/*[local-name()='link']/@href")
-        for link in links:
-            if (request := self.page_request(urljoin(response.url, link.strip()))) is not None:
+        links = read_feed(response.body, response.url)
+        if not links:
+            self.logger.info("no items read from feed %s", response.url)
+        for link in self.fresh(links):
+            if (request := self.page_request(link.url)) is not None:
                 yield request
 
-    def links_on_page(self, response: TextResponse) -> list[scrapy.Request]:
+    def fresh(self, links: list[Link]) -> list[Link]:
+        """The links --since keeps; the others are counted (stat newsbot/too_old)."""
+        kept = [link for link in links if not self.plan.too_old(link)]
+        if len(kept) < len(links):
+            self.crawler.stats.inc_value("newsbot/too_old", len(links) - len(kept))
+        return kept
+
+    def follow_ups(self, response: TextResponse) -> list[scrapy.Request]:
+        """What a fetched page leads to under the plan: a listing's articles and next page,
+        advertised feeds, or (via links) every link within the site."""
+        role, via = response.meta.get("role"), self.plan.via
         requests = []
-        for href in response.css("a::attr(href)").getall():
-            if (request := self.page_request(response.urljoin(href.strip()))) is not None:
-                requests.append(request)
-        feeds = response.css('link[rel="alternate"][type*="rss"]::attr(href), '
-                             'link[rel="alternate"][type*="atom"]::attr(href)').getall()
-        for feed in feeds:
-            feed_url = response.urljoin(feed)
-            if urlsplit(feed_url).netloc in self.allowed_hosts:
-                requests.append(scrapy.Request(feed_url, callback=self.parse_feed, errback=self.ignore_failure))
+        if role in ("start", "listing") and ({"listing", "feed"} & via):
+            first, pattern, number = response.meta.get("listing") or (response.url, None, 1)
+            expected = urljoin(first, pattern.format(n=number + 1)) if pattern else None
+            now = datetime.now(IST)
+            links = read_listing(response.body, response.url, is_article=self.profile.is_article_url,
+                                 next_url=expected, when=lambda text: parse_date(text) or parse_relative(text, now))
+            articles = [link for link in links if link.follow == "page"]
+            if "listing" in via:
+                requests += [r for link in self.fresh(articles) if (r := self.page_request(link.url))]
+                if self.plan.pages_on(articles):
+                    requests += [r for link in links if link.follow == "listing"
+                                 if (r := self.page_request(link.url, role="listing",
+                                                            listing=(first, pattern, number + 1)))]
+            if "feed" in via and role == "start":  # a section's page advertises every feed of the site
+                requests += [self.discovery_request(link.url, self.parse_feed) for link in links
+                             if link.follow == "feed" and urlsplit(link.url).netloc in self.allowed_hosts]
+        if "links" in via:
+            requests += [r for href in response.css("a::attr(href)").getall()
+                         if (r := self.page_request(response.urljoin(href.strip())))]
         return requests
 
     # -- pages -------------------------------------------------------------------------------
@@ -145,16 +193,15 @@ class NewsSpider(scrapy.Spider):
             content_type=_header(response, b"Content-Type"), encoding=_declared_charset(response),
             body=response.body, fetched_at=datetime.now(IST).replace(microsecond=0),
         )
-        if isinstance(response, TextResponse):
-            try:
-                yield from self.links_on_page(response)
-            except ValueError as error:  # parsel refuses documents lxml cannot read at all
-                self.logger.info("no links read from %s: %s", response.url, error)
-        else:
+        if not isinstance(response, TextResponse):
             page.reason = f"not HTML ({page.content_type or 'no content type'})"
             self.logger.warning("skipped %s: %s", response.url, page.reason)
             yield CrawledPage(page=page)
             return
+        try:
+            yield from self.follow_ups(response)
+        except ValueError as error:  # parsel refuses documents lxml cannot read at all
+            self.logger.info("no links read from %s: %s", response.url, error)
         article = extract(response.body, response.url, self.profile, encoding=page.encoding,
                           crawled_at=page.fetched_at)
         page.canonical_url = article.canonical_url
