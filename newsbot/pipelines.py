@@ -1,8 +1,9 @@
-"""Item pipelines: thin Scrapy adapters over the archive and index stages.
+"""Item pipelines: thin Scrapy adapters over the archive, analysis and index stages.
 
-ArchivePipeline stores every CrawledPage (raw bytes kept) and upserts its article;
+ArchivePipeline stores every CrawledPage (raw bytes kept), upserts its article and, when the
+article is new or changed, analyses it (people, roles, parties, event types: newsbot.people);
 IndexPipeline brings the Whoosh index up to date from the archive when the crawl closes, so
-an interrupted run leaves nothing the next run cannot index.
+an interrupted run leaves nothing the next run cannot analyse and index.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from scrapy import signals
 from newsbot import home
 from newsbot.archive import Archive
 from newsbot.items import CrawledPage
+from newsbot.people.registry import analyse_url
 from newsbot.search.sync import sync_index
 
 COUNTS = ("pages", "articles_new", "articles_updated", "articles_unchanged", "skipped", "errors")
@@ -44,6 +46,8 @@ class ArchivePipeline:
         else:
             outcome = self.archive.upsert_article(item.article, seen_at=item.page.fetched_at)
             self.stats.inc_value(f"newsbot/articles_{outcome}")
+            if outcome != "unchanged":
+                analyse_url(self.archive, item.article.canonical_url)
         return item
 
     def spider_closed(self, reason: str):

@@ -1,5 +1,6 @@
 """The archive: upsert by canonical URL, revisions, raw pages kept, index bookkeeping."""
 
+import sqlite3
 from datetime import datetime, timedelta, timezone
 
 from newsbot.archive import Archive
@@ -82,3 +83,35 @@ def test_crawl_runs_are_recorded(tmp_path):
         last = archive.last_crawl()
         assert (last["pages"], last["articles_new"], last["skipped"]) == (5, 3, 2)
         assert datetime.fromisoformat(last["finished_at"]).utcoffset() == timedelta(hours=5, minutes=30)
+
+
+def test_an_archive_from_before_the_analysis_tables_is_upgraded_in_place(tmp_path):
+    from newsbot.archive.db import SCHEMA
+    from newsbot.people.registry import analyse_pending
+
+    path = tmp_path / "archive.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(SCHEMA)  # the tables an archive had before analysis was stored
+    # ... and a mentions table as an earlier version made it, without the later columns
+    old.executescript("CREATE TABLE mentions (id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL,"
+                      " person_id INTEGER NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL)")
+    old.close()
+    with Archive(path) as archive:
+        assert archive.upsert_article(make_article()) == "new"
+        columns = {row[1] for row in archive.db.execute("PRAGMA table_info(mentions)")}
+        assert {"org", "party", "jurisdiction", "appointed", "evidence", "start_char", "end_char"} <= columns
+        assert analyse_pending(archive) == 1
+        [mention] = archive.mentions_of(1)
+        assert (mention["person"], mention["role"], mention["appointed"]) == (
+            "अभिनव प्रताप सिंह", "मंडल कोऑर्डिनेटर", True)
+    with Archive(path) as archive:  # opening again changes nothing
+        assert archive.article_count() == 1 and len(archive.mentions_of(1)) == 1
+
+
+def test_byline_org_image_and_kind_are_stored(tmp_path):
+    with Archive.in_dir(tmp_path) as archive:
+        archive.upsert_article(make_article(author=None, byline_org="डिजिटल डेस्क", kind="liveblog",
+                                            image="http://127.0.0.1:9/static/img/baithak.png"))
+        [row] = archive.articles_by_ids(archive.article_ids_to_index())
+        assert (row["byline_org"], row["kind"], row["image"]) == (
+            "डिजिटल डेस्क", "liveblog", "http://127.0.0.1:9/static/img/baithak.png")

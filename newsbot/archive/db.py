@@ -5,6 +5,7 @@ Tables:
 - articles: one row per canonical URL, in display form; `content_hash` changes when the text does.
 - revisions: earlier versions of an article whose content changed on a re-crawl.
 - crawls: one row per crawl run, with its counts (what `newsbot stats` reports).
+- analyses, people, mentions: what the analysis found (newsbot.archive.analysis).
 
 `indexed_hash` records which content the search index holds, so an interrupted run's articles are
 picked up by the next index sync instead of being lost.
@@ -19,6 +20,8 @@ import zlib
 from datetime import datetime
 from pathlib import Path
 
+from newsbot.archive.analysis import AnalysisStore, upgrade
+from newsbot.archive.migrate import add_missing_columns
 from newsbot.items import IST, Article, Page
 
 ARCHIVE_FILENAME = "archive.sqlite3"
@@ -79,9 +82,11 @@ CREATE TABLE IF NOT EXISTS crawls (
 );
 """
 
+# Article fields added after the first archives were made; an older file gains them on opening.
+ADDED_ARTICLE_COLUMNS = {"byline_org": "TEXT", "image": "TEXT", "kind": "TEXT NOT NULL DEFAULT 'article'"}
 ARTICLE_COLUMNS = (
     "canonical_url", "url", "site", "title", "text", "author", "published", "modified",
-    "section", "tags", "language",
+    "section", "tags", "language", *ADDED_ARTICLE_COLUMNS,
 )
 
 
@@ -100,7 +105,7 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-class Archive:
+class Archive(AnalysisStore):
     """A connection to the archive file; use as a context manager or call close()."""
 
     def __init__(self, path: Path):
@@ -112,6 +117,8 @@ class Archive:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(SCHEMA)
+        add_missing_columns(self.db, "articles", ADDED_ARTICLE_COLUMNS)
+        upgrade(self.db)
 
     @classmethod
     def in_dir(cls, data_dir: Path) -> Archive:
@@ -256,6 +263,7 @@ def _article_values(article: Article) -> tuple:
         article.canonical_url, article.url, article.site, article.title, article.text,
         article.author, _iso(article.published), _iso(article.modified), article.section,
         json.dumps(article.tags, ensure_ascii=False), article.language,
+        article.byline_org, article.image, article.kind,
     )
 
 

@@ -10,7 +10,7 @@ import sys
 import click
 
 from newsbot import __version__
-from newsbot.cli import crawl, search, text
+from newsbot.cli import crawl, people, search, text
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -22,10 +22,12 @@ def cli():
     Start with:  newsbot demo          (offline demo on the bundled sites)
                  newsbot crawl --url URL -s DOWNLOAD_DELAY=0
                  newsbot search "संजीव आनंद"
+                 newsbot people "संजीव आनंद"
+                 newsbot export appointments --format xlsx -o appointments.xlsx
     """
 
 
-for module in (crawl, search, text):
+for module in (crawl, search, text, people):
     for command in module.COMMANDS:
         cli.add_command(command)
 

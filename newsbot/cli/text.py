@@ -9,8 +9,10 @@ import click
 
 from newsbot.cli.options import echo_json, json_option
 from newsbot.extract import extract as extract_article
+from newsbot.people import analyse, analysis_text
 from newsbot.sites.registry import profile_for_url
 from newsbot.text.display import normalise
+from newsbot.urls import display_url
 
 
 @click.command()
@@ -22,7 +24,9 @@ def extract(files, url, as_json):
     """Extract the article from saved HTML FILE(s), without crawling.
 
     --json prints one object per file: url, canonical_url, site, title, author, published,
-    modified, section, tags, text, language, is_article.
+    modified, section, tags, text, language, is_article, and `analysis` (what `newsbot analyze
+    --json` prints for the title and text, offsets into title + blank line + text; null for
+    a page that is not an article).
     """
     failed = 0
     for path in files:
@@ -34,8 +38,11 @@ def extract(files, url, as_json):
             continue
         page_url = url or path.resolve().as_uri()
         article = extract_article(html, page_url, profile_for_url(page_url))
+        analysis = (analyse(analysis_text(article.title, article.text), author=article.author)
+                    if article.is_article else None)
         if as_json:
-            echo_json({"file": str(path), **article.to_json()})
+            echo_json({"file": str(path), **article.to_json(),
+                       "analysis": analysis.to_json() if analysis else None})
             continue
         click.echo(f"== {path}")
         if not article.is_article:
@@ -43,8 +50,10 @@ def extract(files, url, as_json):
             continue
         for label, value in (("title", article.title), ("author", article.author),
                              ("published", article.published), ("section", article.section),
-                             ("canonical", article.canonical_url)):
+                             ("canonical", display_url(article.canonical_url))):
             click.echo(f"{label}: {value if value is not None else ''}")
+        for person in analysis.people:
+            click.echo(f"person: {person.name}: {', '.join(role.role for role in person.roles)}")
         click.echo(f"\n{article.text}\n")
     if failed:
         raise click.exceptions.Exit(1)

@@ -1,0 +1,216 @@
+"""What the analysis (newsbot.people) found in archived articles, and the people registry.
+
+Tables:
+- analyses: one row per analysed article: the content hash and rules version it was made
+  from (so a changed article or improved rules get it redone), political, event types,
+  parties and counts.
+- people: the registry, one row per person, keyed by the match form of the name.
+- mentions: each (person, role) an article states, with its evidence sentence and offsets into
+  the analysed text (title, blank line, body).
+
+An archive made before these tables existed gains them when opened; a column added here later
+is added to an older archive by ALTER TABLE (``COLUMNS``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from newsbot.archive.migrate import add_missing_columns
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS analyses (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    content_hash TEXT NOT NULL,
+    rules_version TEXT NOT NULL,
+    analysed_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS people (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_person ON mentions(person_id);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+"""
+# Every column beyond the first few of each table: added by ALTER TABLE to an archive that
+# lacks it, so new fields never need a fresh archive.
+COLUMNS = {
+    "analyses": {"political": "INTEGER NOT NULL DEFAULT 0", "event_types": "TEXT NOT NULL DEFAULT '[]'",
+                 "parties": "TEXT NOT NULL DEFAULT '[]'", "counts": "TEXT NOT NULL DEFAULT '[]'"},
+    "mentions": {"org": "TEXT", "party": "TEXT", "jurisdiction": "TEXT",
+                 "appointed": "INTEGER NOT NULL DEFAULT 0", "evidence": "TEXT NOT NULL DEFAULT ''",
+                 "start_char": "INTEGER NOT NULL DEFAULT 0", "end_char": "INTEGER NOT NULL DEFAULT 0"},
+}
+MENTION_FIELDS = ("name", "role", "org", "party", "jurisdiction", "appointed", "evidence",
+                  "start_char", "end_char")
+_JSON_FIELDS = ("event_types", "parties", "counts")
+
+
+def upgrade(db: sqlite3.Connection) -> None:
+    """Create the analysis tables, and add any column an older archive lacks."""
+    db.executescript(SCHEMA)
+    for table, columns in COLUMNS.items():
+        add_missing_columns(db, table, columns)
+    db.commit()
+
+
+class AnalysisStore:
+    """The Archive's methods over the analysis tables (mixed into Archive; uses ``self.db``)."""
+
+    db: sqlite3.Connection
+
+    def save_analysis(self, article_id: int, content_hash: str, rules_version: str, analysed_at: str,
+                      summary: dict, mentions: list[dict]) -> bool:
+        """Replace an article's analysis; *mentions* carry ``key`` (the person's registry key)
+        and MENTION_FIELDS. Returns whether what the index shows of it (people, parties)
+        changed, in which case the article is marked for re-indexing."""
+        with self.db:
+            before = self._indexed_view(article_id)
+            old_people = [row[0] for row in self.db.execute(
+                "SELECT DISTINCT person_id FROM mentions WHERE article_id = ?", (article_id,))]
+            self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+            for mention in mentions:
+                self.db.execute("INSERT INTO people (key, name) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
+                                (mention["key"], mention["name"]))
+                self.db.execute(
+                    f"""INSERT INTO mentions (article_id, person_id, {", ".join(MENTION_FIELDS)})
+                        SELECT ?, id, {", ".join("?" * len(MENTION_FIELDS))} FROM people WHERE key = ?""",
+                    (article_id, *(mention[field] for field in MENTION_FIELDS), mention["key"]))
+            self.db.execute(
+                """INSERT INTO analyses (article_id, content_hash, rules_version, analysed_at, political,
+                                         event_types, parties, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(article_id) DO UPDATE SET content_hash = excluded.content_hash,
+                     rules_version = excluded.rules_version, analysed_at = excluded.analysed_at,
+                     political = excluded.political, event_types = excluded.event_types,
+                     parties = excluded.parties, counts = excluded.counts""",
+                (article_id, content_hash, rules_version, analysed_at, int(summary["political"]),
+                 *(json.dumps(summary[field], ensure_ascii=False) for field in _JSON_FIELDS)))
+            self._forget_people(old_people)
+            changed = self._indexed_view(article_id) != before
+            if changed:
+                self.db.execute("UPDATE articles SET indexed_hash = NULL WHERE id = ?", (article_id,))
+        return changed
+
+    def _indexed_view(self, article_id: int) -> tuple:
+        return (tuple(self.people_of([article_id]).get(article_id, ())),
+                tuple(self.parties_of([article_id]).get(article_id, ())))
+
+    def _forget_people(self, ids: Iterable[int]) -> None:
+        """Drop registry entries no mention links to any more."""
+        for person_id in ids:
+            self.db.execute("DELETE FROM people WHERE id = ? AND NOT EXISTS "
+                            "(SELECT 1 FROM mentions WHERE person_id = ?)", (person_id, person_id))
+
+    def article_ids_to_analyse(self, rules_version: str, every: bool = False) -> list[int]:
+        """Articles with no analysis of their current content by these rules (all with *every*)."""
+        where = "" if every else (" WHERE a.article_id IS NULL OR a.content_hash != articles.content_hash"
+                                  " OR a.rules_version != ?")
+        rows = self.db.execute(f"SELECT articles.id FROM articles LEFT JOIN analyses a ON "
+                               f"a.article_id = articles.id{where} ORDER BY articles.id",
+                               () if every else (rules_version,))
+        return [row[0] for row in rows]
+
+    def analysis_of(self, article_id: int) -> dict | None:
+        row = self.db.execute("SELECT * FROM analyses WHERE article_id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        data = dict(row)
+        for field in _JSON_FIELDS:
+            data[field] = json.loads(data[field])
+        data["political"] = bool(data["political"])
+        return data
+
+    def mentions_of(self, article_id: int) -> list[dict]:
+        rows = self.db.execute(
+            """SELECT mentions.*, people.key AS key, people.name AS person FROM mentions
+               JOIN people ON people.id = mentions.person_id WHERE article_id = ? ORDER BY mentions.id""",
+            (article_id,))
+        return [_mention(row) for row in rows]
+
+    def people_of(self, ids: list[int]) -> dict[int, list[str]]:
+        """Article id -> the registry names of the people it mentions, in order of mention."""
+        found: dict[int, list[str]] = {}
+        for article_id, name in self._batched(
+                "SELECT m.article_id, p.name FROM mentions m JOIN people p ON p.id = m.person_id "
+                "WHERE m.article_id IN ({}) ORDER BY m.id", ids):
+            names = found.setdefault(article_id, [])
+            if name not in names:
+                names.append(name)
+        return found
+
+    def parties_of(self, ids: list[int]) -> dict[int, list[str]]:
+        return {article_id: json.loads(parties) for article_id, parties in self._batched(
+            "SELECT article_id, parties FROM analyses WHERE article_id IN ({})", ids)}
+
+    def _batched(self, sql: str, ids: list[int]):
+        for start in range(0, len(ids), 500):  # SQLite caps the number of parameters
+            chunk = ids[start:start + 500]
+            yield from self.db.execute(sql.format(", ".join("?" * len(chunk))), chunk)
+
+    def people_rows(self) -> list[dict]:
+        """Every person in the registry with how often, where and when they are mentioned."""
+        rows = self.db.execute(
+            """SELECT p.id, p.key, p.name, COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles,
+                      SUM(m.appointed) AS appointments,
+                      MIN(COALESCE(a.published, a.first_seen)) AS first_date,
+                      MAX(COALESCE(a.published, a.first_seen)) AS last_date
+               FROM people p JOIN mentions m ON m.person_id = p.id JOIN articles a ON a.id = m.article_id
+               GROUP BY p.id ORDER BY p.name""")
+        return [dict(row) for row in rows]
+
+    def mention_rows(self, where: str = "", params: tuple = ()) -> list[dict]:
+        """Mentions joined with their person and article (*where*: extra SQL conditions on
+        m (mentions), p (people), a (articles), n (analyses))."""
+        rows = self.db.execute(
+            f"""SELECT m.*, p.key AS key, p.name AS person, a.canonical_url AS article_url, a.site,
+                       a.title, a.published, a.first_seen, n.event_types
+                FROM mentions m JOIN people p ON p.id = m.person_id JOIN articles a ON a.id = m.article_id
+                LEFT JOIN analyses n ON n.article_id = a.id
+                {"WHERE " + where if where else ""}
+                ORDER BY COALESCE(a.published, a.first_seen), a.id, m.id""", params)
+        return [_mention(row) for row in rows]
+
+    def analysed_articles(self, where: str = "", params: tuple = ()) -> list[dict]:
+        """Articles with their analysis (a = articles, n = analyses), oldest first."""
+        rows = self.db.execute(
+            f"""SELECT a.id, a.canonical_url, a.site, a.title, a.author, a.published, a.first_seen,
+                       n.political, n.event_types, n.parties, n.counts,
+                       (SELECT COUNT(*) FROM mentions m WHERE m.article_id = a.id AND m.appointed)
+                         AS appointments
+                FROM articles a JOIN analyses n ON n.article_id = a.id
+                {"WHERE " + where if where else ""}
+                ORDER BY COALESCE(a.published, a.first_seen), a.id""", params)
+        result = []
+        for row in rows:
+            data = dict(row)
+            for field in _JSON_FIELDS:
+                data[field] = json.loads(data[field])
+            data["political"] = bool(data["political"])
+            result.append(data)
+        return result
+
+    def article_by_url(self, url: str) -> dict | None:
+        """The archived article at *url* (canonical or as fetched; a trailing slash is optional)."""
+        variants = {url, url.rstrip("/"), url.rstrip("/") + "/"}
+        marks = ", ".join("?" * len(variants))
+        row = self.db.execute(f"SELECT id FROM articles WHERE canonical_url IN ({marks}) OR url IN ({marks})"
+                              " ORDER BY id LIMIT 1", (*variants, *variants)).fetchone()
+        return self.articles_by_ids([row[0]])[0] if row else None
+
+
+def _mention(row: sqlite3.Row) -> dict:
+    data = dict(row)
+    data["appointed"] = bool(data["appointed"])
+    if "event_types" in data:
+        data["event_types"] = json.loads(data["event_types"] or "[]")
+    return data

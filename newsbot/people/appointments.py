@@ -1,0 +1,165 @@
+"""Appointment frames: sentences that say someone was appointed, nominated or made a post.
+
+Each frame is a regular expression over the tag string (see vocab.py for the letters):
+
+- OBJECT_FIRST "X को [ORG/PLACE का] ROLE नियुक्त/मनोनीत किया", "X को ROLE की जिम्मेदारी सौंपी",
+  with lists ("A, B और C को") and gapped lists ("A को बेलवा और B को सोनपुर का ROLE नियुक्त");
+- ROLE_FIRST "ROLE के रूप में / पद पर X को नियुक्त", "ROLE पद पर X निर्वाचित हुए", "ROLE की
+  कमान/जिम्मेदारी X को (उन्हें) सौंपी";
+- GIVEN "X को मिली ROLE की कमान" (headlines);
+- CHARGE "X को पार्टी की कमान सौंपी", "X को मिली युवा मोर्चा की कमान": appointed, the post
+  named elsewhere in the text;
+- BECAME "X ROLE बने/नियुक्त", "X बने ORG के ROLE" (headlines);
+- LIST "PLACE का ROLE A, PLACE का B ... को बनाया गया": the post is stated once for the list,
+  and when the sentence names none, it is the post of the appointment before (``carry``);
+  "उपाध्यक्ष पद पर A, महामंत्री पद पर B को मनोनीत किया गया": each item its own post.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbot.people.names import name_after, names_in
+from newsbot.people.roles import JUR, ROLE, ROLE_RE, Fact, role_fact
+from newsbot.people.units import TaggedSentence
+
+NL = r"H*w+(?:(?:,C?|C)H*w+)*"  # a list of names
+GAP = r"[x#]{0,3}"
+ROLES = rf"{ROLE}(?:(?:,|C)F*{ROLE})*"  # "राष्ट्रीय सचिव व बिहार प्रदेश सह प्रभारी"
+# A gapped list in front: "A को उपाध्यक्ष और B को सचिव बनाया", "A को बेलवा और B को सोनपुर का ..."
+GAPPED_RE = re.compile(rf"(?P<nl>{NL})O(?:(?P<place>[Fw]{{1,2}})|(?P<roles>{ROLES}))(?:,C?|C)")
+# X को [ORG/PLACE का] ROLE नियुक्त किया; X को ROLE की जिम्मेदारी सौंपी; उन्हें ROLE की ... दी
+OBJECT_FIRST = re.compile(
+    rf"(?P<pre>(?:{NL}O(?:[Fw]{{1,2}}|{ROLES})(?:,C?|C))*)(?:(?P<nl>{NL})O|(?P<pronoun>U))"
+    rf"[xPpFwLsK#NmE]{{0,7}}?(?P<roles>{ROLES}){JUR}?(?:Y?{GAP}V|[xK]{{0,2}}J[xKU#]{{0,3}}G)")
+# X को मिली ROLE की कमान (headlines)
+GIVEN = re.compile(rf"(?P<nl>{NL})OG[PpFwK]{{0,3}}?(?P<roles>{ROLES})KJ")
+# ROLE के रूप में / पद पर X (को) नियुक्त; ROLE की कमान X को (उन्हें) सौंपी
+ROLE_FIRST = re.compile(
+    rf"(?P<roles>{ROLE}){JUR}?(?:Y{GAP}(?P<nl>{NL})[OK]?{GAP}V"
+    rf"|KJ[x#EL]{{0,3}}(?:(?P<nl2>{NL})O|(?P<pronoun>U)){GAP}[GV])")
+# की कमान X को सौंपी; X को पार्टी की कमान सौंपी; X को मिली युवा मोर्चा की कमान
+CHARGE = re.compile(rf"(?:J[x#EL]{{0,3}}(?P<nl>{NL})O|(?P<nl2>{NL})O[xPpFwK#N]{{0,5}}?J){GAP}G"
+                    rf"|(?P<nl3>{NL})OG[PpLsFwK]{{1,5}}?J")
+# ROLE की जिम्मेदारी X के पास (थी): held, not given
+HELD = re.compile(rf"(?P<roles>{ROLE}){JUR}?KJ[x#EL]{{0,3}}(?P<nl>{NL})Kx")
+# X ROLE बने / नियुक्त; X बने ORG के ROLE (after a boundary: the whole name is taken)
+BECAME = re.compile(
+    rf"(?:^|(?<=[,.(xNERjK]))(?P<nl>H*w+(?:CH*w+)*)"
+    rf"(?:V[PpFwK]{{0,3}}?(?P<roles>{ROLES})|[PpFwKLx]{{0,4}}?(?P<roles2>{ROLES}){JUR}?Y?V)")
+# PLACE का [ROLE] A, PLACE का B ... को बनाया गया; उपाध्यक्ष पद पर A, महामंत्री पद पर B को मनोनीत
+ITEM = rf"(?:[FwLsPp]{{1,3}}K)?(?:{ROLE}Y?)?H*w+"
+LIST = re.compile(rf"(?P<items>{ITEM}(?:(?:,C?|C){ITEM})*)O{GAP}V")
+ITEM_RE = re.compile(rf"(?:(?P<place>[FwLsPp]{{1,3}})K)?(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)")
+SEPARATOR_RE = re.compile(r",C?|C")
+# "... मुख्यमंत्री बने थे", "... नियुक्त किया गया था": an appointment of the past, not this one.
+_PAST = frozenset({"था", "थे", "थी", "थीं"})
+_PAST_WITHIN = 3
+
+
+def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fact]:
+    found: list[Fact] = []
+    for match in OBJECT_FIRST.finditer(tags):
+        roles = _roles(sentence, text, match, "roles")
+        if match.group("pronoun"):
+            found += [_appointed(None, role) for role in roles]
+        else:
+            found += _past(sentence, match.end(), _pair(sentence, match.span("nl"), roles))
+        for gapped in GAPPED_RE.finditer(tags, *match.span("pre")):
+            if gapped.group("roles"):
+                found += _pair(sentence, gapped.span("nl"), _roles(sentence, text, gapped, "roles"))
+            else:
+                place = _text(sentence, text, *gapped.span("place"))
+                found += [_at(fact, place) for fact in _pair(sentence, gapped.span("nl"), roles)]
+    for match in ROLE_FIRST.finditer(tags):
+        roles = _roles(sentence, text, match, "roles")
+        if match.group("pronoun"):
+            found += [_appointed(None, role) for role in roles]
+        else:
+            found += _pair(sentence, match.span("nl") if match.group("nl") else match.span("nl2"), roles)
+    for match in BECAME.finditer(tags):
+        roles = _roles(sentence, text, match, "roles", "roles2")
+        found += _past(sentence, match.end(), _pair(sentence, match.span("nl"), roles))
+    for match in GIVEN.finditer(tags):
+        found += _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles"))
+    for match in CHARGE.finditer(tags):
+        span = next(match.span(group) for group in ("nl", "nl2", "nl3") if match.group(group))
+        found += [Fact(name, None, appointed=True, names=units) for name, units in names_in(sentence, *span)]
+    for match in HELD.finditer(tags):
+        if sentence.key_of(match.end() - 1) == "पास":
+            found += [_held(fact) for fact in _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles"))]
+    for match in LIST.finditer(tags):
+        found += _list(sentence, text, tags, *match.span("items"))
+    return found
+
+
+def _roles(sentence: TaggedSentence, text: str, match: re.Match, *groups: str) -> list[Fact]:
+    group = next(g for g in groups if match.group(g))
+    offset = match.start(group)
+    return [role_fact(sentence, text, offset + m.start(), offset + m.end())
+            for m in ROLE_RE.finditer(match.group(group))]
+
+
+def _pair(sentence: TaggedSentence, span: tuple[int, int], roles: list[Fact]) -> list[Fact]:
+    """Names of a list with their roles: respectively when the counts agree ("A और B को क्रमशः
+    अध्यक्ष और महासचिव"), else every name every role."""
+    names = names_in(sentence, *span)
+    if len(names) == len(roles) > 1:
+        return [_appointed(name, role) for name, role in zip(names, roles, strict=True)]
+    return [_appointed(name, role) for name in names for role in roles]
+
+
+def _appointed(name, role: Fact) -> Fact:
+    span, units = name if name is not None else (None, (0, 0))
+    return Fact(span, role.role, role.org, role.jurisdiction, role.party, True, names=units, roles=role.roles)
+
+
+def _past(sentence: TaggedSentence, end: int, found: list[Fact]) -> list[Fact]:
+    stop = min(end + _PAST_WITHIN, len(sentence.units))
+    if any(sentence.key_of(index) in _PAST for index in range(end, stop)):
+        for fact in found:
+            fact.appointed = False
+    return found
+
+
+def _held(fact: Fact) -> Fact:
+    fact.appointed = False
+    return fact
+
+
+def _at(fact: Fact, place: str) -> Fact:
+    fact.jurisdiction = place
+    return fact
+
+
+def _list(sentence: TaggedSentence, text: str, tags: str, start: int, stop: int) -> list[Fact]:
+    """The items of a LIST match, each with the post stated in it or in an item before, else
+    the last post the sentence names before the list without a holder of its own ("महामंत्री
+    (संगठन) के पद पर X को नियुक्त"), else (a sentence naming no post) the post of the
+    appointment before it."""
+    found: list[Fact] = []
+    before = [m for m in ROLE_RE.finditer(tags, 0, start) if name_after(sentence, m.end()) is None]
+    role = role_fact(sentence, text, before[-1].start(), before[-1].end()) if before else None
+    carry = "R" not in tags
+    position = start
+    while position < stop:
+        item = ITEM_RE.match(tags, position, stop)
+        if item is None:
+            break
+        if item.group("role"):
+            role = role_fact(sentence, text, *item.span("role"))
+        for name, units in names_in(sentence, *item.span("name")):
+            fact = Fact(name, None, appointed=True, carry=carry, names=units)
+            if role is not None:
+                fact = _appointed((name, units), role)
+            if item.group("place") and set(item.group("place")) <= set("Fw"):
+                fact.jurisdiction = _text(sentence, text, *item.span("place"))
+            found.append(fact)
+        separator = SEPARATOR_RE.match(tags, item.end(), stop)
+        position = separator.end() if separator else stop
+    return found
+
+
+def _text(sentence: TaggedSentence, text: str, start: int, stop: int) -> str:
+    first, last = sentence.span(start, stop)
+    return text[first:last]

@@ -1,0 +1,220 @@
+"""``analyse(text)``: the people, roles, appointments, parties and event types of one text.
+
+The text is a title and body as plain text (the archive analyses ``title + "\\n\\n" + body``).
+Offsets are into that text: ``text[start:end] == evidence`` for every role. Facts from the
+grammar (rules.py) are merged per person, keyed by the match form of the name (vocab.name_key);
+within a text, "उपाध्याय" or "शाहिद अंसारी" after "बृजेश कुमार उपाध्याय" or "मोहम्मद शाहिद अंसारी"
+is the same person, a pronoun ("उन्हें") is the person named last, and a byline is nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsbot.people.roles import Fact
+from newsbot.people.rules import facts
+from newsbot.people.tokens import sentences, tokenize
+from newsbot.people.units import TaggedSentence, fix_up, learn_places, parties_named, tag_sentence
+from newsbot.people.vocab import name_key, role_key, vocabulary
+from newsbot.text.display import normalise
+
+EVENT_TYPES = ("workshop", "meeting", "convention", "training", "appointment", "rally",
+               "press_conference", "other")
+# A text with no party named is still political with this many political words.
+POLITICAL_WORDS = 2
+COUNT_RE = re.compile(r"#((?:[LsPp]|C(?=[Ls]))*[Rr])")
+_PLURAL_DISPLAY = (("ियों", "ी"), ("ों", ""))
+
+
+@dataclass
+class Role:
+    role: str
+    org: str | None
+    jurisdiction: str | None
+    appointed: bool
+    evidence: str
+    start: int
+    end: int
+    party: str | None = None  # not printed by `analyze` (its fields are a contract); exported
+
+    def to_json(self) -> dict:
+        return {"role": self.role, "org": self.org, "jurisdiction": self.jurisdiction,
+                "appointed": self.appointed, "evidence": self.evidence, "start": self.start,
+                "end": self.end}
+
+
+@dataclass
+class Person:
+    name: str
+    key: str
+    roles: list[Role] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "roles": [role.to_json() for role in self.roles]}
+
+
+@dataclass
+class Analysis:
+    political: bool
+    event_types: list[str]
+    parties: list[str]
+    people: list[Person]
+    counts: list[dict]
+
+    def to_json(self) -> dict:
+        return {"political": self.political, "event_types": self.event_types,
+                "parties": self.parties, "people": [p.to_json() for p in self.people],
+                "counts": self.counts}
+
+
+def analysis_text(title: str | None, body: str) -> str:
+    """The text an article is analysed as (offsets refer to it)."""
+    return f"{title}\n\n{body}" if title else body
+
+
+def analyse(text: str, author: str | None = None) -> Analysis:
+    """Analyse *text*; a person named in *author* (the byline: "A, B") is left out."""
+    vocab = vocabulary()
+    tagged = [tag_sentence(s, vocab) for s in sentences(text, vocab.abbreviations, vocab.known)]
+    licensed = {unit.entry.value for s in tagged for unit in s.units
+                if unit.tag == "P" and not unit.entry.ambiguous}
+    fix_up(tagged, learn_places(tagged), licensed, vocab)
+    parties = parties_named(tagged)
+    bylines = {name_key(name) for name in (author or "").split(",") if name.strip()}
+    people = _people(tagged, text, bylines)
+    for person in people:
+        for role in person.roles:
+            role.party = role.party or (parties[0] if len(parties) == 1 else None)
+    political = bool(parties) or sum(t.key in vocab.political for t in tokenize(text)) >= POLITICAL_WORDS
+    events = _event_types(tagged, people) if political else []
+    return Analysis(political, events, parties, people, _counts(tagged, text))
+
+
+def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[Person]:
+    people: dict[str, Person] = {}
+    # Appointments whose post the sentence does not name ("X को पार्टी की कमान सौंपी"): the
+    # person's post named anywhere in the text is the one given, evidence this sentence.
+    pending: dict[str, tuple[int, int]] = {}
+    last: Person | None = None
+    last_appointment: Fact | None = None
+    for sentence in tagged:
+        evidence = (sentence.sentence.start, sentence.sentence.end)
+        for fact in facts(sentence, text):
+            if fact.name is None:
+                person = last
+            else:
+                name = normalise(text[fact.name[0]:fact.name[1]])
+                person = people.setdefault(name_key(name), Person(name, name_key(name)))
+            if person is None:
+                continue
+            last = person
+            if fact.carry and last_appointment is not None:
+                fact.role, fact.org, fact.party = last_appointment.role, last_appointment.org, last_appointment.party
+            if fact.appointed and fact.role is not None:
+                last_appointment = fact
+            if fact.role is None:
+                pending.setdefault(person.key, evidence)
+            else:
+                _add_role(person, fact, text, evidence)
+    for key, (start, end) in pending.items():
+        roles = people[key].roles
+        if roles and not any(role.appointed for role in roles):
+            roles[0].appointed, roles[0].evidence, roles[0].start, roles[0].end = True, text[start:end], start, end
+    merged = _merge_partial_names(list(people.values()))
+    return [p for p in merged if p.roles and p.key not in bylines]
+
+
+def _add_role(person: Person, fact: Fact, text: str, evidence: tuple[int, int]) -> None:
+    start, end = evidence
+    new = Role(normalise(fact.role), _display(fact.org), _display(fact.jurisdiction), fact.appointed,
+               text[start:end], start, end, fact.party)
+    for role in person.roles:
+        if _same_role(role.role, new.role):
+            _combine(role, new)
+            return
+    person.roles.append(new)
+
+
+def _display(value: str | None) -> str | None:
+    return normalise(value) if value else None
+
+
+def _same_role(a: str, b: str) -> bool:
+    """Same post: equal keys, or the words of one within the other's ("उपाध्यक्ष" and "प्रदेश
+    उपाध्यक्ष" are; "अध्यक्ष" and "उपाध्यक्ष" are not)."""
+    if role_key(a) == role_key(b):
+        return True
+    words_a, words_b = (tuple(t.key for t in tokenize(r)) for r in (a, b))
+    short, long = sorted((words_a, words_b), key=len)
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def _combine(role: Role, new: Role) -> None:
+    if len(role_key(new.role)) > len(role_key(role.role)):  # the fuller title: "प्रदेश उपाध्यक्ष"
+        role.role = new.role
+    role.org = role.org or new.org
+    role.jurisdiction = role.jurisdiction or new.jurisdiction
+    role.party = role.party or new.party
+    if new.appointed and not role.appointed:
+        role.appointed, role.evidence, role.start, role.end = True, new.evidence, new.start, new.end
+
+
+def _merge_partial_names(people: list[Person]) -> list[Person]:
+    """Fold a shorter name into the one longer name of the text that contains its words."""
+    words = {p.key: tuple(name_key(w) for w in p.name.split()) for p in people}
+    kept = []
+    for person in people:
+        mine = words[person.key]
+        hosts = [p for p in people if len(words[p.key]) > len(mine) and _contains(words[p.key], mine)]
+        if len(hosts) == 1:
+            for role in person.roles:
+                _add_existing(hosts[0], role)
+        else:
+            kept.append(person)
+    return kept
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def _add_existing(person: Person, new: Role) -> None:
+    for role in person.roles:
+        if _same_role(role.role, new.role):
+            _combine(role, new)
+            return
+    person.roles.append(new)
+
+
+def _event_types(tagged: list[TaggedSentence], people: list[Person]) -> list[str]:
+    vocab = vocabulary()
+    found = set()
+    for sentence in tagged:
+        keys = [token.key for token in sentence.tokens]
+        for index in range(len(keys)):
+            hit = vocab.longest(vocab.events, keys, index)
+            if hit is not None:
+                found.add(hit[1].value)
+    if any(role.appointed for person in people for role in person.roles):
+        found.add("appointment")
+    return [event for event in EVENT_TYPES if event in found]
+
+
+def _counts(tagged: list[TaggedSentence], text: str) -> list[dict]:
+    """Posts counted without names: "34 विधानसभा कोऑर्डिनेटर", "दो उपाध्यक्ष"."""
+    counts: list[dict] = []
+    for sentence in tagged:
+        for match in COUNT_RE.finditer(sentence.tags()):
+            number = sentence.units[match.start()]
+            value = number.entry.value if number.entry else sentence.key_of(match.start()).replace(",", "")
+            first, last = sentence.span(*match.span(1))
+            role = text[first:last]
+            for plural, singular in _PLURAL_DISPLAY:
+                if sentence.units[match.end() - 1].tag == "r" and role.endswith(plural):
+                    role = role[:-len(plural)] + singular
+                    break
+            record = {"role": role, "count": int(value)} if value.isdigit() else None
+            if record and record not in counts:
+                counts.append(record)
+    return counts

@@ -1,0 +1,104 @@
+"""Where a name begins and ends in a tagged sentence, honorifics left out.
+
+A name is a run of unknown words (tag ``w``): anything in the vocabulary ends it (a
+postposition, a role, a place, a party, a verb). Honorifics before it (``H``) and जी after it
+are not part of it; a title such as चौधरी is dropped only from the start of a name.
+A run longer than MAX_WORDS is cut after its last known surname, or rejected.
+"""
+
+from __future__ import annotations
+
+from newsbot.people.units import TaggedSentence
+from newsbot.people.vocab import vocabulary
+
+MAX_WORDS = 4
+# Before a name found from the role after it ("X, प्रभारी"), what may stand: sentence start,
+# punctuation, a descriptor (मुख्य अतिथि), a role (its own name), an agent or honorific.
+_STRONG_LEFT = frozenset("^,(.ENRHj")
+
+# A lone unknown word between a post and one of these nouns is part of a compound, not a
+# name: "जिलाध्यक्ष मनोयन पत्र" (a misspelt मनोनयन), "विधायक आवास".
+_NOT_AFTER_ONE_WORD = frozenset({"पत्र", "पद", "निधि", "आवास", "निवास", "कार्यालय", "कोटा", "कोटे",
+                                 "पुत्र", "पत्नी", "पति", "परिवार", "चुनाव", "कार्यकाल", "दफ्तर"})
+
+Name = tuple[tuple[int, int], tuple[int, int]]  # (character span, unit range)
+
+
+def name_after(sentence: TaggedSentence, index: int) -> Name | None:
+    """The name starting at units[index] (after any honorifics), if there is one. Words
+    followed by an honorific are not the name: the name follows the honorific ("पूर्व सांसद
+    राज्यसभा आयरन लेडी सुश्री मायावती")."""
+    units = sentence.units
+    start, stop = _run(units, index)
+    if stop > start and stop < len(units) and units[stop].tag == "H":
+        start, stop = _run(units, stop)
+    if stop - start == 1 and stop < len(units) and sentence.key_of(stop) in _NOT_AFTER_ONE_WORD:
+        return None
+    return clean(sentence, start, stop) if stop > start else None
+
+
+def _run(units: list, index: int) -> tuple[int, int]:
+    """The honorifics and name words from *index*: (first name word, after the last)."""
+    while index < len(units) and units[index].tag == "H":
+        index += 1
+    stop = index
+    while stop < len(units) and units[stop].tag == "w":
+        stop += 1
+    return index, stop
+
+
+def name_before(sentence: TaggedSentence, role_start: int) -> Name | None:
+    """The name right before a role that has none after it: "योगेन्द्र सिंह चेयरमैन ने",
+    "समसुद्दीन राईन, प्रभारी ...", "राम सिंह (जिलाध्यक्ष)" (but not "ROLE A, ROLE": a list
+    cut short)."""
+    units = sentence.units
+    comma = role_start > 0 and units[role_start - 1].tag == ","
+    stop = role_start - 1 if comma or (role_start > 0 and units[role_start - 1].tag == "(") else role_start
+    start = stop
+    while start > 0 and units[start - 1].tag == "w" and stop - start < MAX_WORDS:
+        start -= 1
+    if start == stop:
+        return None
+    left = start - 1
+    while left >= 0 and units[left].tag == "H":
+        left -= 1
+    before = units[left].tag if left >= 0 else "^"
+    if before == "w" or before in "K#" or (before not in _STRONG_LEFT and stop - start < 2):
+        return None
+    if comma and before == "R":
+        return None
+    return clean(sentence, start, stop)
+
+
+def names_in(sentence: TaggedSentence, start: int, stop: int) -> list[Name]:
+    """The names of a list "A, B और श्रीमती C" spanning units[start:stop]."""
+    found, index = [], start
+    while index < stop:
+        if sentence.units[index].tag in ",C":
+            index += 1
+            continue
+        end = index
+        while end < stop and sentence.units[end].tag not in ",C":
+            end += 1
+        name = name_after(sentence, index)
+        if name is not None and name[1][1] <= end:
+            found.append(name)
+        index = end
+    return found
+
+
+def clean(sentence: TaggedSentence, start: int, stop: int) -> Name | None:
+    """The name in the word units[start:stop], titles dropped and a long run cut; None when
+    the words cannot be a name (one name part alone, a run with no surname to cut at)."""
+    vocab = vocabulary()
+    keys = [vocab.fold(key) for key in sentence.word_keys(start, stop)]
+    while len(keys) >= 2 and keys[0] in vocab.titles:
+        start, keys = start + 1, keys[1:]
+    if len(keys) > MAX_WORDS:
+        cut = max((i for i, k in enumerate(keys[:MAX_WORDS]) if k in vocab.surnames), default=-1)
+        if cut < 1:
+            return None
+        stop, keys = start + cut + 1, keys[:cut + 1]
+    if len(keys) == 1 and (keys[0] in vocab.name_parts or len(keys[0]) < 2):
+        return None
+    return sentence.span(start, stop), (start, stop)

@@ -1,0 +1,126 @@
+"""The grammar of one tagged sentence: who holds which role.
+
+- Role before name: "प्रदेश उपाध्यक्ष उपेंद्र सिंह ने", "जिला अध्यक्ष रहे राजेंद्र मिश्रा",
+  "नवनियुक्त ब्लॉक अध्यक्ष X" and "जिलाध्यक्ष X मनोनीत किए गए" (appointed).
+- Two roles for one name: "कांग्रेस प्रवक्ता व प्रदेश उपाध्यक्ष X".
+- Role after name, when no name follows the role: "योगेन्द्र सिंह चेयरमैन ने", "X, प्रभारी
+  पश्चिमी उत्तर प्रदेश".
+- A role given before a list names only the first person ("जिला महासचिव A, B, C": A), as the
+  annotation rules say, but a pair takes the role in the plural ("पश्चिमी उत्तर प्रदेश के
+  कोऑर्डिनेटर A और B पहुंचे") unless it opens a list of those present ("A और B समेत ...").
+  Appointments of lists are in appointments.py.
+- "औरैया के उपजिलाध्यक्ष रवि वर्मा और महामंत्री ओमप्रकाश ओझा होंगे": a chain of role-name
+  pairs ending in a future copula announces posts (appointed).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbot.people.appointments import appointment_facts
+from newsbot.people.names import Name, clean, name_after, name_before
+from newsbot.people.roles import JUR_RE, ROLE_RE, Fact, has_left_qualifier, role_fact
+from newsbot.people.units import TaggedSentence
+from newsbot.people.vocab import vocabulary
+
+# What may stand between two coordinated roles: a conjunction or comma, maybe with a word the
+# vocabulary does not know or a place or body qualifying the second ("महासचिव और मुख्यालय
+# प्रभारी", "महासचिव और छत्तीसगढ़ के पूर्व मुख्यमंत्री X", "प्रदेश अध्यक्ष व राज्य आयोग के सदस्य
+# X"), or the party of the second ("पूर्व मुख्यमंत्री बसपा सुप्रीमो X").
+_COORDINATION = re.compile(r"(?:,|C|,C)(?:w|[FLsPpw]+K)?|P")
+# "प्रदेश प्रभारी सह बसपा नेता X": a descriptor joined to the role by सह (cum).
+_CUM = re.compile(r"LP?E")
+# After "ROLE A और B": B is one of those present, not a second holder of the role.
+_ATTENDANCE = frozenset({"समेत", "सहित", "आदि", "इत्यादि"})
+# After "ROLE A और B": the list goes on, or B has a role of his own.
+_NOT_A_PAIR = frozenset(",CLRsE")
+
+
+def facts(sentence: TaggedSentence, text: str) -> list[Fact]:
+    """Every person-role statement of *sentence* (a slice of *text*)."""
+    tags = sentence.tags()
+    spans = [(m.start(), m.end()) for m in ROLE_RE.finditer(tags)]
+    found: list[Fact] = []
+    waiting: list[Fact] = []  # roles coordinated with the next role's name
+    starts = {start for start, _ in spans}
+    for index, (start, stop) in enumerate(spans):
+        role = role_fact(sentence, text, start, stop)
+        name = name_after(sentence, _name_start(sentence, tags, stop))
+        if name is not None and name[1][1] in starts:
+            name = _before_next_role(sentence, name)
+        if name is not None:
+            if tags[name[1][1]:name[1][1] + 1] == "V":  # "जिलाध्यक्ष X मनोनीत किए गए"
+                role.appointed = True
+            partner = _partner(sentence, tags, name)
+            found += [_with_name(fact, each) for fact in (*waiting, role)
+                      for each in ((name, partner) if partner else (name,))]
+            waiting = []
+            continue
+        following = spans[index + 1] if index + 1 < len(spans) else None
+        if following is not None and _COORDINATION.fullmatch(tags, stop, following[0]):
+            waiting.append(role)
+            continue
+        waiting = []
+        if not has_left_qualifier(sentence, start):
+            name = name_before(sentence, start)
+            if name is not None:
+                found.append(_with_name(role, name))
+    _announced(tags, found)
+    return found + appointment_facts(sentence, text, tags)
+
+
+def _name_start(sentence: TaggedSentence, tags: str, stop: int) -> int:
+    """Where a name after a role phrase ending at *stop* may begin: after a place written
+    after the role, after रहे ("ROLE रहे X") or पद पर ("ROLE पद पर X"), after "सह बसपा नेता"."""
+    after = JUR_RE.match(tags, stop)
+    where = stop if after is None else after.end()
+    cum = _CUM.match(tags, where)
+    if cum is not None and sentence.key_of(where) == "सह":
+        where = cum.end()
+    post = tags[where:where + 1] == "Y" and "पद" in sentence.unit_keys(where)
+    return where + 1 if tags[where:where + 1] == "T" or post else where
+
+
+def _before_next_role(sentence: TaggedSentence, name: Name) -> Name | None:
+    """A name run straight before another role: its last word may be that role's place.
+    "थाना प्रभारी आरोन उनि X": one word is no name; "जिला अध्यक्ष अनिल निषाद फूलपुर विधानसभा
+    अध्यक्ष Y": a long run loses a last word that is no known name word."""
+    start, stop = name[1]
+    if stop - start == 1:
+        return None
+    vocab = vocabulary()
+    last = sentence.key_of(stop - 1)
+    if stop - start >= 3 and last not in vocab.surnames and last not in vocab.name_parts:
+        return clean(sentence, start, stop - 1)
+    return name
+
+
+def _partner(sentence: TaggedSentence, tags: str, name: Name) -> Name | None:
+    """B of "ROLE A और B", when the role is meant for both."""
+    stop = name[1][1]
+    if tags[stop:stop + 1] != "C":
+        return None
+    partner = name_after(sentence, stop + 1)
+    if partner is None:
+        return None
+    after = partner[1][1]
+    if after < len(tags) and (tags[after] in _NOT_A_PAIR or sentence.key_of(after) in _ATTENDANCE):
+        return None
+    return partner
+
+
+def _with_name(role: Fact, name: Name) -> Fact:
+    span, units = name
+    return Fact(span, role.role, role.org, role.jurisdiction, role.party, role.appointed,
+                names=units, roles=role.roles)
+
+
+def _announced(tags: str, found: list[Fact]) -> None:
+    """Mark appointed the chain of role-name pairs that ends in a future copula (होंगे)."""
+    by_name_end = {fact.names[1]: fact for fact in found}
+    for position, tag in enumerate(tags):
+        fact = by_name_end.get(position) if tag == "Z" else None
+        while fact is not None:
+            fact.appointed = True
+            start = fact.roles[0]
+            fact = by_name_end.get(start - 1) if tags[start - 1:start] in (",", "C") else None

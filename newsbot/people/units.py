@@ -1,0 +1,181 @@
+"""Tagging: a sentence's tokens become *units*, one vocabulary phrase or word each, with the
+one-letter tag (see vocab.py) that the grammar in rules.py matches as a string.
+
+A text is tagged in one pass, then fixed up with what the whole text says:
+- places it teaches (a dateline "मस्तूरी ।", "सांची में", "फूलपुर विधानसभा में", "X स्थित",
+  "X निवासी", the constituency in "155 शाहाबाद") are never names;
+- an ambiguous party name (आप, निषाद) counts only when the text also names that party
+  unambiguously;
+- a surname that is also a role or party word stays in the name it ends ("मोहन प्रधान को",
+  "राम भरत निषाद ने") unless a role phrase goes on after it;
+- a place followed by a name word begins a name ("मथुरा प्रसाद यादव").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsbot.people.tokens import MAX_INITIAL_CHARS, Sentence, Token
+from newsbot.people.vocab import Entry, Vocabulary
+
+_PUNCTUATION = {",": ",", "/": ",", ";": ",", "(": "(", ")": ")"}
+# Endings no name word has: plural obliques, future verbs.
+_NOT_NAME_ENDINGS = ("ों", "ओं", "ें", "ेंगे", "ेंगी", "ेगा", "ेगी", "ाएं")
+_ABBREVIATION_MARKS = (".", "०", "\u0970")
+_PLURALS = (("ियों", "ी"), ("ों", ""))
+# Units that carry a role phrase on after a word: a surname before them is a role word.
+_ROLE_MATERIAL = frozenset("LRrsPp#")
+
+
+@dataclass(slots=True)
+class Unit:
+    tag: str
+    first: int  # index of the first token in the sentence
+    stop: int  # index after the last token
+    entry: Entry | None = None
+
+
+@dataclass(slots=True)
+class TaggedSentence:
+    sentence: Sentence
+    units: list[Unit]
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        return self.sentence.tokens
+
+    def tags(self) -> str:
+        return "".join(unit.tag for unit in self.units)
+
+    def span(self, first_unit: int, stop_unit: int) -> tuple[int, int]:
+        """Character offsets in the text of units[first_unit:stop_unit]."""
+        return (self.tokens[self.units[first_unit].first].start,
+                self.tokens[self.units[stop_unit - 1].stop - 1].end)
+
+    def word_keys(self, first_unit: int, stop_unit: int) -> list[str]:
+        """The key of each unit's first word (a name unit is one word, maybe with its dot)."""
+        return [self.tokens[unit.first].key for unit in self.units[first_unit:stop_unit]]
+
+    def key_of(self, unit_index: int) -> str:
+        return self.tokens[self.units[unit_index].first].key
+
+    def unit_keys(self, unit_index: int) -> list[str]:
+        unit = self.units[unit_index]
+        return [token.key for token in self.tokens[unit.first:unit.stop]]
+
+
+def tag_sentence(sentence: Sentence, vocab: Vocabulary) -> TaggedSentence:
+    tokens = sentence.tokens
+    keys = [vocab.fold(token.key) for token in tokens]
+    units: list[Unit] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        hit = vocab.longest(vocab.phrases, keys, index) if token.is_word else None
+        if _initial(tokens, index, units):
+            unit = Unit("w", index, index + 1)
+        elif hit is not None:
+            length, entry = hit
+            unit = Unit(entry.tag, index, index + length, entry)
+            if entry.ambiguous:  # until the text licenses it (fix_up)
+                unit.tag = "w" if keys[index] in vocab.surnames else "x"
+        elif token.is_number:
+            unit = Unit("#", index, index + 1)
+        elif token.is_word:
+            unit = Unit(_word_tag(tokens, index, keys[index], vocab), index, index + 1)
+        else:
+            unit = Unit(_PUNCTUATION.get(token.text, "."), index, index + 1)
+        units.append(unit)
+        index = unit.stop
+        if (unit.tag == "H" or (unit.tag == "w" and len(token.text) <= MAX_INITIAL_CHARS)) \
+                and _abbreviated(tokens, index):
+            unit.stop = index = index + 1  # डॉ. / डॉ० / के.सी.: the mark belongs to the word
+    return TaggedSentence(sentence, units)
+
+
+def _initial(tokens: tuple[Token, ...], index: int, units: list[Unit]) -> bool:
+    """An initial of a name: "के.सी. वेणुगोपाल", "आर. के. सिंह" (a short word and its dot,
+    the next word written on, or after another initial)."""
+    token = tokens[index]
+    if not token.is_word or len(token.text) > MAX_INITIAL_CHARS or not _abbreviated(tokens, index + 1):
+        return False
+    after = tokens[index + 2] if index + 2 < len(tokens) else None
+    written_on = after is not None and after.start == tokens[index + 1].end and after.is_word
+    previous = units[-1] if units else None
+    return written_on or (previous is not None and previous.tag == "w"
+                          and tokens[previous.stop - 1].text in _ABBREVIATION_MARKS)
+
+
+def _word_tag(tokens: tuple[Token, ...], index: int, word_key: str, vocab: Vocabulary) -> str:
+    """w (maybe a name word), r (a post in the plural: "अध्यक्षों") or x."""
+    for plural, singular in _PLURALS:
+        if word_key.endswith(plural):
+            hit = vocab.longest(vocab.phrases, [word_key[:-len(plural)] + singular], 0)
+            if hit is not None and hit[1].tag == "R":
+                return "r"
+    text = tokens[index].text
+    if text.isascii() or len(text) == 1 or text.endswith(_NOT_NAME_ENDINGS):
+        return "x"
+    return "w"
+
+
+def _abbreviated(tokens: tuple[Token, ...], index: int) -> bool:
+    return (index < len(tokens) and tokens[index].text in _ABBREVIATION_MARKS
+            and tokens[index].start == tokens[index - 1].end)
+
+
+def learn_places(tagged: list[TaggedSentence]) -> set[str]:
+    """Word keys a text shows to be places (see the module docstring)."""
+    places: set[str] = set()
+    for sentence in tagged:
+        units, tags = sentence.units, sentence.tags()
+        if sentence.sentence.opens_paragraph and tags[:1] == "w" and tags[1:2] in ("", ".", ",", "("):
+            places.add(sentence.key_of(0))  # the dateline: "मस्तूरी ।", "हरदोई,"
+        for index, unit in enumerate(units):
+            if unit.tag != "w":
+                continue
+            after = units[index + 1] if index + 1 < len(units) else None
+            before = units[index - 1] if index else None
+            if after is not None and after.tag == "L" and index + 2 < len(units):
+                after = units[index + 2]  # "फूलपुर विधानसभा में"
+            if after is not None and (after.tag == "m" or sentence.key_of(units.index(after))
+                                      in ("स्थित", "निवासी")):
+                places.add(sentence.key_of(index))
+            elif before is not None and before.tag == "#" and index >= 2 and units[index - 2].tag == "R":
+                places.add(sentence.key_of(index))  # "विधानसभा अध्यक्ष 155 शाहाबाद"
+    return places
+
+
+def fix_up(tagged: list[TaggedSentence], places: set[str], licensed: set[str],
+           vocab: Vocabulary) -> None:
+    for sentence in tagged:
+        units = sentence.units
+        for index, unit in enumerate(units):
+            if unit.entry is not None and unit.entry.ambiguous and unit.entry.value in licensed:
+                unit.tag = "P"
+            elif unit.tag == "w" and sentence.key_of(index) in places:
+                unit.tag = "F"
+        for index, unit in enumerate(units):
+            if (unit.tag == "F" and unit.stop - unit.first == 1 and index + 1 < len(units)
+                    and units[index + 1].tag == "w" and _name_word(sentence.key_of(index + 1), vocab)):
+                unit.tag = "w"
+            elif (unit.tag in "LRP" and unit.stop - unit.first == 1 and index
+                    and units[index - 1].tag == "w"
+                    and sentence.key_of(index) in vocab.surnames
+                    and (index + 1 == len(units) or units[index + 1].tag not in _ROLE_MATERIAL)):
+                unit.tag = "w"
+
+
+def _name_word(word_key: str, vocab: Vocabulary) -> bool:
+    return word_key in vocab.surnames or word_key in vocab.name_parts
+
+
+def parties_named(tagged: list[TaggedSentence]) -> list[str]:
+    """Party codes named in the text, in order of first mention (ambiguous names included
+    only once fix_up has licensed them)."""
+    codes: list[str] = []
+    for sentence in tagged:
+        for unit in sentence.units:
+            if unit.tag == "P" and unit.entry.value not in codes:
+                codes.append(unit.entry.value)
+    return codes

@@ -1,0 +1,191 @@
+"""The analysis grammar, one construction per test, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbot.people import analyse
+from newsbot.people.vocab import name_key, role_key, vocabulary
+
+
+def roles_of(text: str, author: str | None = None) -> dict[str, list[tuple]]:
+    """name -> [(role, org, jurisdiction, appointed)], checking every evidence offset."""
+    result = analyse(text, author=author)
+    found = {}
+    for person in result.people:
+        for role in person.roles:
+            assert text[role.start:role.end] == role.evidence
+            found.setdefault(person.name, []).append((role.role, role.org, role.jurisdiction, role.appointed))
+    return found
+
+
+def test_seed_appointment_sentence():
+    text = "सरायपुर। रविवार की बैठक में अभिनव प्रताप सिंह को मंडल कोऑर्डिनेटर नियुक्त किया गया।"
+    assert roles_of(text) == {"अभिनव प्रताप सिंह": [("मंडल कोऑर्डिनेटर", None, None, True)]}
+
+
+def test_seed_org_before_role():
+    text = "बैठक में एआईसीसी सोशल मीडिया के प्रदेश कोऑर्डिनेटर संजीव आनंद ने नई टीम का परिचय कराया।"
+    assert roles_of(text) == {"संजीव आनंद": [("प्रदेश कोऑर्डिनेटर", "एआईसीसी सोशल मीडिया", None, False)]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("पूर्वी उत्तर प्रदेश के कोऑर्डिनेटर नदीम अहमद ने बधाई दी।",
+     {"नदीम अहमद": [("कोऑर्डिनेटर", None, "पूर्वी उत्तर प्रदेश", False)]}),
+    ("भाजपा जिलाध्यक्ष रमेश चंद्र गुप्ता ने दीप जलाया।",
+     {"रमेश चंद्र गुप्ता": [("जिलाध्यक्ष", "भाजपा", None, False)]}),
+    ("कार्यक्रम में लखनऊ के जिलाध्यक्ष हरिशंकर पाल भी पहुंचे।",
+     {"हरिशंकर पाल": [("जिलाध्यक्ष", None, "लखनऊ", False)]}),
+    ("प्रदेश कांग्रेस अध्यक्ष विनोद कुमार शर्मा की ओर से सूची जारी हुई।",
+     {"विनोद कुमार शर्मा": [("प्रदेश कांग्रेस अध्यक्ष", "कांग्रेस", None, False)]}),
+    ("कार्यशाला में विधानसभा अध्यक्ष 210 बेलवा सुनील वर्मा ने स्वागत किया।",
+     {"सुनील वर्मा": [("विधानसभा अध्यक्ष", None, "210 बेलवा", False)]}),
+])
+def test_role_before_name_with_org_or_place(text, expected):
+    assert roles_of(text) == expected
+
+
+def test_two_roles_for_one_name_and_a_role_after_a_name():
+    text = ("युवा मोर्चा के मंडल अध्यक्ष अजय सिंह चेयरमैन ने पार्टी प्रवक्ता व प्रदेश उपाध्यक्ष "
+            "कमल किशोर मिश्र के साथ बैठक की।")
+    assert roles_of(text) == {
+        "अजय सिंह": [("मंडल अध्यक्ष", "युवा मोर्चा", None, False), ("चेयरमैन", None, None, False)],
+        "कमल किशोर मिश्र": [("प्रवक्ता", None, None, False), ("प्रदेश उपाध्यक्ष", None, None, False)],
+    }
+
+
+def test_a_role_given_once_for_a_list_of_those_present_names_only_the_first():
+    text = "इस मौके पर जिला महासचिव राम सेवक यादव, मनोज कुमार, सलीम अंसारी आदि मौजूद रहे।"
+    assert roles_of(text) == {"राम सेवक यादव": [("जिला महासचिव", None, None, False)]}
+
+
+def test_a_pair_after_a_role_shares_it_unless_it_opens_an_attendance_list():
+    shared = "सम्मेलन में प्रदेश के कोऑर्डिनेटर विकास मौर्य और आरिफ खान पहुंचे।"
+    assert set(roles_of(shared)) == {"विकास मौर्य", "आरिफ खान"}
+    present = "इस दौरान नगर अध्यक्ष सीमा देवी और राकेश वर्मा समेत कई कार्यकर्ता मौजूद रहे।"
+    assert set(roles_of(present)) == {"सीमा देवी"}
+
+
+def test_a_list_appointed_together_all_get_the_post():
+    text = "बैठक में सुरेश यादव, अनिल कुमार पटेल और श्रीमती गीता देवी को जिला सचिव बनाया गया।"
+    found = roles_of(text)
+    assert set(found) == {"सुरेश यादव", "अनिल कुमार पटेल", "गीता देवी"}
+    assert all(roles == [("जिला सचिव", None, None, True)] for roles in found.values())
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("पार्टी ने बेलवा ब्लॉक अध्यक्ष की जिम्मेदारी रवि शंकर तिवारी को सौंपी है।", "रवि शंकर तिवारी", "ब्लॉक अध्यक्ष"),
+    ("जिला अध्यक्ष के रूप में प्रमोद कुमार सैनी को मनोनीत किया गया।", "प्रमोद कुमार सैनी", "जिला अध्यक्ष"),
+    ("महिला मोर्चा ने पूनम वर्मा को जिला महामंत्री मनोनीत किया है।", "पूनम वर्मा", "जिला महामंत्री"),
+    ("युवा कांग्रेस में बदलाव, अंकुर सिंह बने प्रदेश सचिव", "अंकुर सिंह", "प्रदेश सचिव"),
+    ("सरायपुर में नवनियुक्त ब्लॉक अध्यक्ष मोहम्मद इरफान का स्वागत हुआ।", "मोहम्मद इरफान", "ब्लॉक अध्यक्ष"),
+    ("नगर के उपाध्यक्ष दीपक गुप्ता और महामंत्री संजय जैन होंगे।", "संजय जैन", "महामंत्री"),
+])
+def test_appointment_frames(text, name, role):
+    found = roles_of(text)
+    assert (role, True) in [(r[0], r[3]) for r in found[name]]
+
+
+def test_command_handed_to_a_pronoun_goes_to_the_person_named_before():
+    text = "पिछले साल जिला अध्यक्ष रहे अरुण सक्सेना पर पार्टी ने फिर भरोसा जताया और जिला अध्यक्ष की कमान उन्हें सौंपी।"
+    assert roles_of(text) == {"अरुण सक्सेना": [("जिला अध्यक्ष", None, None, True)]}
+
+
+def test_command_handed_over_without_a_post_takes_the_post_named_elsewhere():
+    text = "बैठक में मनोज कुमार को युवा मोर्चा की कमान सौंपी गई। बाद में मंडल अध्यक्ष मनोज कुमार ने आभार जताया।"
+    [person] = analyse(text).people
+    [role] = person.roles
+    assert (role.role, role.appointed) == ("मंडल अध्यक्ष", True)
+    assert role.evidence.startswith("बैठक में मनोज कुमार को")
+
+
+def test_initials_and_a_role_in_brackets():
+    assert roles_of("जिलाध्यक्ष आर.के. सिंह ने कहा। सम्मेलन में राम प्रकाश (महामंत्री) भी रहे।") == {
+        "आर.के. सिंह": [("जिलाध्यक्ष", None, None, False)], "राम प्रकाश": [("महामंत्री", None, None, False)]}
+
+
+def test_a_list_of_places_and_names_takes_the_post_stated_before():
+    text = ("बेलवा का जिलाध्यक्ष राम नरेश पाल, सोनपुर का अमित यादव को बनाया गया है। "
+            "इसके अलावा, चंदनपुर का विनय कुमार को बनाया गया है।")
+    found = roles_of(text)
+    assert found["अमित यादव"] == [("जिलाध्यक्ष", None, "सोनपुर", True)]
+    assert found["विनय कुमार"] == [("जिलाध्यक्ष", None, "चंदनपुर", True)]
+
+
+def test_a_post_held_before_or_held_now_is_not_an_appointment():
+    assert roles_of("उन्होंने कहा कि चौधरी चरण सिंह मुख्यमंत्री बने थे।") == {
+        "चरण सिंह": [("मुख्यमंत्री", None, None, False)]}
+    assert roles_of("अब तक सपा के जिलाध्यक्ष की जिम्मेदारी अशोक यादव के पास थी।") == {
+        "अशोक यादव": [("जिलाध्यक्ष", "सपा", None, False)]}
+
+
+def test_honorifics_bylines_places_parties_and_descriptors_are_not_names():
+    text = ("सोनपुर (सरायपुर)। श्री राम प्रकाश वर्मा ने बताया कि भाजपा के जिलाध्यक्ष डॉ. सुधीर कुमार जी और "
+            "मुख्य अतिथि विधायक श्रीमती किरण पाल पहुंचीं। कार्यकर्ता मोहन लाल ने आभार जताया।")
+    found = roles_of(text, author="राम प्रकाश वर्मा")
+    assert found == {"सुधीर कुमार": [("जिलाध्यक्ष", "भाजपा", None, False)],
+                     "किरण पाल": [("विधायक", None, None, False)]}
+
+
+def test_a_short_name_is_the_full_name_said_before():
+    text = "जिलाध्यक्ष बृजमोहन उपाध्याय ने सूची जारी की। जिलाध्यक्ष उपाध्याय ने कहा कि बैठक होगी।"
+    assert list(roles_of(text)) == ["बृजमोहन उपाध्याय"]
+
+
+def test_counts_without_names():
+    text = "बैठक में 34 विधानसभा कोऑर्डिनेटर, 6 जिला एवं शहर कोऑर्डिनेटर और दो उपाध्यक्ष घोषित हुए।"
+    assert analyse(text).counts == [{"role": "विधानसभा कोऑर्डिनेटर", "count": 34},
+                                    {"role": "जिला एवं शहर कोऑर्डिनेटर", "count": 6},
+                                    {"role": "उपाध्यक्ष", "count": 2}]
+    assert analyse("प्रदेश के 23 जिला अध्यक्षों की सूची जारी हुई।").counts == [{"role": "जिला अध्यक्ष", "count": 23}]
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("भाजयुमो और महिला मोर्चा की संयुक्त बैठक", ["BJP"]),
+    ("युवा कांग्रेस और एआईसीसी सोशल मीडिया की कार्यशाला", ["INC"]),
+    ("समाजवादी पार्टी (सपा) और राष्ट्रीय लोकदल की रैली", ["SP", "RLD"]),
+    ("अपना दल (एस) और सुभासपा के नेता मिले", ["AD(S)", "SBSP"]),
+    ("आप सब लोग समय पर पहुंचें", []),
+    ("आम आदमी पार्टी की बैठक में आप के नेता पहुंचे", ["AAP"]),
+])
+def test_parties_from_names_wings_and_abbreviations(text, parties):
+    assert analyse(text).parties == parties
+
+
+def test_event_types_and_political():
+    text = "कांग्रेस की कार्यशाला और प्रेस वार्ता\n\nबैठक में अजय राय को जिलाध्यक्ष नियुक्त किया गया।"
+    result = analyse(text)
+    assert result.political
+    assert result.event_types == ["workshop", "meeting", "appointment", "press_conference"]
+    weather = analyse("बारिश से फसल को नुकसान\n\nबेलवा। तेज़ बारिश से किसानों की चिंता बढ़ी, बैठक टली।")
+    assert (weather.political, weather.event_types, weather.people) == (False, [], [])
+
+
+def test_spellings_meet_on_the_match_form():
+    assert role_key("ज़िलाध्यक्ष") == role_key("जिलाध्यक्ष") == role_key("जिला अध्यक्ष")
+    assert role_key("कोऑर्डिनेटर") == role_key("कोआर्डिनेटर") == role_key("कोर्डिनेटर")
+    assert name_key("मुहम्मद शाहिद") == name_key("मोहम्मद शाहिद")
+    text = "ज़िलाध्यक्ष रामपाल सिंह ने कहा। बाद में जिला अध्यक्ष रामपाल सिंह को फिर जिलाध्यक्ष चुना गया।"
+    assert roles_of(text) == {"रामपाल सिंह": [("ज़िलाध्यक्ष", None, None, True)]}
+
+
+def test_the_output_contract():
+    record = analyse("भाजपा की बैठक\n\nप्रदेश उपाध्यक्ष उपेंद्र सिंह ने कहा।").to_json()
+    assert list(record) == ["political", "event_types", "parties", "people", "counts"]
+    [person] = record["people"]
+    assert list(person) == ["name", "roles"]
+    assert list(person["roles"][0]) == ["role", "org", "jurisdiction", "appointed", "evidence", "start", "end"]
+
+
+def test_vocabulary_loads_without_duplicates():
+    vocab = vocabulary()  # raises on a phrase listed twice
+    assert vocab.phrases and vocab.surnames and vocab.events
+
+
+def test_a_list_run_on_without_dandas_is_cut_into_pieces_that_keep_offsets():
+    names = ", ".join(f"राम प्रसाद {surname}" for surname in ("यादव", "वर्मा", "पाल", "गुप्ता") * 60)
+    text = f"बैठक में जिलाध्यक्ष सुरेश कुमार मौर्य, {names} मौजूद रहे।"
+    [person] = analyse(text).people
+    [role] = person.roles
+    assert person.name == "सुरेश कुमार मौर्य" and text[role.start:role.end] == role.evidence
+    assert len(role.evidence) < len(text)
