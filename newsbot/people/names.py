@@ -27,7 +27,7 @@ Name = tuple[tuple[int, int], tuple[int, int]]  # (character span, unit range)
 def name_after(sentence: TaggedSentence, index: int) -> Name | None:
     """The name starting at units[index] (after any honorifics), if there is one. Words
     followed by an honorific are not the name: the name follows the honorific ("पूर्व सांसद
-    राज्यसभा आयरन लेडी सुश्री मायावती")."""
+    नारी शक्ति की पहचान सुश्री कमला देवी")."""
     units = sentence.units
     start, stop = _run(units, index)
     if stop > start and stop < len(units) and units[stop].tag == "H":
@@ -48,8 +48,8 @@ def _run(units: list, index: int) -> tuple[int, int]:
 
 
 def name_before(sentence: TaggedSentence, role_start: int) -> Name | None:
-    """The name right before a role that has none after it: "योगेन्द्र सिंह चेयरमैन ने",
-    "समसुद्दीन राईन, प्रभारी ...", "राम सिंह (जिलाध्यक्ष)" (but not "ROLE A, ROLE": a list
+    """The name right before a role that has none after it: "रमाकांत सिंह चेयरमैन ने",
+    "नसीरुद्दीन अंसारी, प्रभारी ...", "राम सिंह (जिलाध्यक्ष)" (but not "ROLE A, ROLE": a list
     cut short)."""
     units = sentence.units
     comma = role_start > 0 and units[role_start - 1].tag == ","

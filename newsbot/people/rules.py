@@ -1,15 +1,15 @@
 """The grammar of one tagged sentence: who holds which role.
 
-- Role before name: "प्रदेश उपाध्यक्ष उपेंद्र सिंह ने", "जिला अध्यक्ष रहे राजेंद्र मिश्रा",
+- Role before name: "प्रदेश उपाध्यक्ष उपेंद्र सिंह ने", "जिला अध्यक्ष रहे सुरेश तिवारी",
   "नवनियुक्त ब्लॉक अध्यक्ष X" and "जिलाध्यक्ष X मनोनीत किए गए" (appointed).
 - Two roles for one name: "कांग्रेस प्रवक्ता व प्रदेश उपाध्यक्ष X".
-- Role after name, when no name follows the role: "योगेन्द्र सिंह चेयरमैन ने", "X, प्रभारी
+- Role after name, when no name follows the role: "रमाकांत सिंह चेयरमैन ने", "X, प्रभारी
   पश्चिमी उत्तर प्रदेश".
 - A role given before a list names only the first person ("जिला महासचिव A, B, C": A), as the
   annotation rules say, but a pair takes the role in the plural ("पश्चिमी उत्तर प्रदेश के
   कोऑर्डिनेटर A और B पहुंचे") unless it opens a list of those present ("A और B समेत ...").
   Appointments of lists are in appointments.py.
-- "औरैया के उपजिलाध्यक्ष रवि वर्मा और महामंत्री ओमप्रकाश ओझा होंगे": a chain of role-name
+- "सरायपुर के उपजिलाध्यक्ष मनोज वर्मा और महामंत्री दिनेश ओझा होंगे": a chain of role-name
   pairs ending in a future copula announces posts (appointed).
 """
 

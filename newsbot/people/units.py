@@ -7,7 +7,7 @@ A text is tagged in one pass, then fixed up with what the whole text says:
 - an ambiguous party name (आप, निषाद) counts only when the text also names that party
   unambiguously;
 - a surname that is also a role or party word stays in the name it ends ("मोहन प्रधान को",
-  "राम भरत निषाद ने") unless a role phrase goes on after it;
+  "राम सजीवन निषाद ने") unless a role phrase goes on after it;
 - a place followed by a name word begins a name ("मथुरा प्रसाद यादव").
 """
 
@@ -94,7 +94,7 @@ def tag_sentence(sentence: Sentence, vocab: Vocabulary) -> TaggedSentence:
 
 
 def _initial(tokens: tuple[Token, ...], index: int, units: list[Unit]) -> bool:
-    """An initial of a name: "के.सी. वेणुगोपाल", "आर. के. सिंह" (a short word and its dot,
+    """An initial of a name: "के.पी. रघुनाथन", "आर. के. सिंह" (a short word and its dot,
     the next word written on, or after another initial)."""
     token = tokens[index]
     if not token.is_word or len(token.text) > MAX_INITIAL_CHARS or not _abbreviated(tokens, index + 1):

@@ -122,7 +122,7 @@ def vocabulary() -> Vocabulary:
 
 def name_key(name: str) -> str:
     """The registry key of a name: match form, spelling variants folded, spaces removed, so
-    धर्म सिंह अर्कवंशी = धर्मसिंह अर्कवंशी and मुहम्मद = मोहम्मद."""
+    राम सिंह कुशवाहा = रामसिंह कुशवाहा and मुहम्मद = मोहम्मद."""
     vocab = vocabulary()
     return "".join(vocab.fold(token.key) for token in tokenize(name) if token.is_word)
 
