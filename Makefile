@@ -23,6 +23,8 @@ bench: $(BIN)/newsbot
 	$(BIN)/python benchmarks/extract_eval.py
 	$(BIN)/python benchmarks/search_eval.py
 	$(BIN)/python benchmarks/people_eval.py
+	$(BIN)/python benchmarks/people_eval.py benchmarks/people_data/original-30
+	$(BIN)/python benchmarks/people_eval.py benchmarks/people_data/blind
 
 clean:
 	rm -rf $(VENV) data index/* .pytest_cache

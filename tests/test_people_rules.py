@@ -189,3 +189,99 @@ def test_a_list_run_on_without_dandas_is_cut_into_pieces_that_keep_offsets():
     [role] = person.roles
     assert person.name == "सुरेश कुमार मौर्य" and text[role.start:role.end] == role.evidence
     assert len(role.evidence) < len(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PLACE से A, PLACE से B ... को ROLE बनाया: each item's place is the post's jurisdiction
+    ("सूची के अनुसार रामनगर से दीपक सोनी, मधुबन से कैलाश नाथ पटेल और सेमरा से अजीत वर्मा को "
+     "विधानसभा अध्यक्ष बनाया गया है।",
+     {"दीपक सोनी": [("विधानसभा अध्यक्ष", None, "रामनगर", True)],
+      "कैलाश नाथ पटेल": [("विधानसभा अध्यक्ष", None, "मधुबन", True)],
+      "अजीत वर्मा": [("विधानसभा अध्यक्ष", None, "सेमरा", True)]}),
+    # ROLE पद पर A, B व C को स्थान मिला / जगह दी गई
+    ("नई सूची में सचिव पद पर नवीन गोयल, तरुण पाठक व सीमा राठी को स्थान मिला है।",
+     {"नवीन गोयल": [("सचिव", None, None, True)], "तरुण पाठक": [("सचिव", None, None, True)],
+      "सीमा राठी": [("सचिव", None, None, True)]}),
+    ("कोषाध्यक्ष पद पर मनीष खरे को जगह दी गई है।", {"मनीष खरे": [("कोषाध्यक्ष", None, None, True)]}),
+    # ROLE पद की जिम्मेदारी A और B को सौंपी गई
+    ("संयोजक पद की जिम्मेदारी हरीश बंसल और उमेश त्यागी को सौंपी गई है।",
+     {"हरीश बंसल": [("संयोजक", None, None, True)], "उमेश त्यागी": [("संयोजक", None, None, True)]}),
+    # A ROLE और B ROLE बनाए गए
+    ("वहीं, पंकज सेठी आईटी सेल प्रभारी और रेखा चौरसिया सह संयोजक बनाई गई हैं।",
+     {"पंकज सेठी": [("आईटी सेल प्रभारी", None, None, True)],
+      "रेखा चौरसिया": [("सह संयोजक", None, None, True)]}),
+    # a gapped list with the origin of each person and an org before each post
+    ("इसी क्रम में रामनगर निवासी सुधीर कटियार को पार्टी का जिला सचिव और मधुबन के मो. इरफान को "
+     "युवा विंग का जिला उपाध्यक्ष मनोनीत किया गया।",
+     {"सुधीर कटियार": [("जिला सचिव", "पार्टी", None, True)],
+      "मो. इरफान": [("जिला उपाध्यक्ष", "युवा विंग", None, True)]}),
+    # ROLE पद पर A तथा ROLE पद पर B की नियुक्ति की गई
+    ("बैठक में जिलाध्यक्ष पद पर गोपाल मिश्र तथा जिला सचिव पद पर आरिफ खान की नियुक्ति की गई।",
+     {"गोपाल मिश्र": [("जिलाध्यक्ष", None, None, True)], "आरिफ खान": [("जिला सचिव", None, None, True)]}),
+    # PLACE ROLE के रूप में A तथा PLACE ROLE के रूप में B को मनोनयन पत्र दिया गया
+    ("मधुबन प्रखंड अध्यक्ष के रूप में संदीप साव तथा सेमरा प्रखंड अध्यक्ष के रूप में राहुल झा को "
+     "मनोनयन पत्र दिया गया।",
+     {"संदीप साव": [("प्रखंड अध्यक्ष", None, "मधुबन", True)],
+      "राहुल झा": [("प्रखंड अध्यक्ष", None, "सेमरा", True)]}),
+])
+def test_more_appointment_lists(text, expected):
+    found = roles_of(text)
+    assert {name: [r[0] for r in roles] for name, roles in found.items()} == \
+        {name: [r[0] for r in roles] for name, roles in expected.items()}
+    assert all(r[3] for roles in found.values() for r in roles)
+    for name, roles in expected.items():
+        if roles[0][2]:
+            assert found[name][0][2] == roles[0][2]
+
+
+def test_appointments_to_come_or_inside_an_object_frame_are_not_this_ones():
+    assert roles_of("जल्द ही नए जिला सचिव बनाए जाएंगे, कहा अध्यक्ष दिनेश सोनी ने।") == \
+        {"दिनेश सोनी": [("अध्यक्ष", None, None, False)]}
+    # "को बसपा का PLACE विधानसभा अध्यक्ष बनाया": the place is no subject of बनाया
+    assert set(roles_of("बैठक में हरिओम सागर को बसपा का टिकरी विधानसभा अध्यक्ष बनाया गया।")) == {"हरिओम सागर"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("उनके साथ लता मौर्य (महिला विंग की जिलाध्यक्ष) ने भी बात रखी।",
+     {"लता मौर्य": [("जिलाध्यक्ष", "महिला विंग", None, False)]}),
+    ("बैठक में केशव राम (अल्पसंख्यक मोर्चा जिलाध्यक्ष) मौजूद रहे।",
+     {"केशव राम": [("जिलाध्यक्ष", "अल्पसंख्यक मोर्चा", None, False)]}),
+    ("सत्यम पांडे, पूर्वांचल प्रांत प्रभारी, ने कहा कि आंदोलन होगा।",
+     {"सत्यम पांडे": [("प्रांत प्रभारी", None, "पूर्वांचल", False)]}),
+    ("विधानसभा अध्यक्ष (टिकरी) मोहन लाल कुरील ने आभार जताया।",
+     {"मोहन लाल कुरील": [("विधानसभा अध्यक्ष", None, None, False)]}),
+    ("पूर्व मंत्री सह विधायक गणेश सहनी ने कहा कि राहत नहीं मिली।",
+     {"गणेश सहनी": [("पूर्व मंत्री", None, None, False), ("विधायक", None, None, False)]}),
+])
+def test_role_after_a_name_in_brackets_or_commas_and_cum(text, expected):
+    assert roles_of(text) == expected
+
+
+def test_new_vocabulary_and_places_a_text_teaches():
+    text = ("मौके पर मुखिया अनीता देवी, पैक्स अध्यक्ष कमल सादा और प्रवक्ता डॉ. अजय मंडल मौजूद थे। "
+            "हरपुर तहसील का घेराव हुआ। उपजिलाधिकारी हरपुर विनोद कुमार ने वार्ता की। "
+            "युवाओं को घर-घर जाकर सदस्य बनाया। प्रदेश के विकास में योगदान है, कहा अध्यक्ष विकास सिन्हा ने।")
+    found = roles_of(text)
+    assert found["अनीता देवी"][0][0] == "मुखिया" and found["कमल सादा"][0][0] == "पैक्स अध्यक्ष"
+    assert "अजय मंडल" in found and "विनोद कुमार" in found and "विकास सिन्हा" in found
+    assert "घर-घर" not in found
+
+
+def test_a_former_post_is_not_merged_with_the_post_held_now():
+    text = "सपा के पूर्व जिलाध्यक्ष रामदीन कोरी ने सदस्यता ली। बाद में रामदीन कोरी को प्रकोष्ठ का जिलाध्यक्ष बनाया गया।"
+    assert [r[0] for r in roles_of(text)["रामदीन कोरी"]] == ["पूर्व जिलाध्यक्ष", "जिलाध्यक्ष"]
+
+
+def test_events_to_come_are_not_this_texts_events():
+    result = analyse("भाजपा की बैठक हुई। अगले माह बड़ा सम्मेलन होगा और कार्यकर्ता धरना देंगे। स्वागत कार्यक्रम हुआ।")
+    assert result.event_types == ["meeting", "other"]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("जिलाध्यक्ष ने धीरज सैनी को नगर अध्यक्ष का नियुक्ति पत्र सौंपा।", "नगर अध्यक्ष"),
+    ("धीरज सैनी नए जिलाध्यक्ष होंगे।", "जिलाध्यक्ष"),
+    ("धीरज सैनी को प्रदेश कार्यकारिणी में सचिव के पद पर जगह मिली है।", "सचिव"),
+    ("धीरज सैनी को महानगर उपाध्यक्ष पद का दायित्व सौंपा गया।", "महानगर उपाध्यक्ष"),
+])
+def test_appointment_letters_future_copula_and_seats(text, role):
+    assert roles_of(text) == {"धीरज सैनी": [(role, None, None, True)]}

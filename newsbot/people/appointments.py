@@ -12,7 +12,10 @@ Each frame is a regular expression over the tag string (see vocab.py for the let
 - BECAME "X ROLE बने/नियुक्त", "X बने ORG के ROLE" (headlines);
 - LIST "PLACE का ROLE A, PLACE का B ... को बनाया गया": the post is stated once for the list,
   and when the sentence names none, it is the post of the appointment before (``carry``);
-  "उपाध्यक्ष पद पर A, महामंत्री पद पर B को मनोनीत किया गया": each item its own post.
+  "उपाध्यक्ष पद पर A, महामंत्री पद पर B को मनोनीत किया गया": each item its own post;
+  "रामनगर से A, मधुबन से B को ROLE बनाया": each item its place, the post after को;
+- PAIRS "A ROLE और B ROLE बनाए गए": each name its own post.
+An appointment followed by था/थे (past) or जाएगा/जाएंगे (to come) is not this text's.
 """
 
 from __future__ import annotations
@@ -24,42 +27,58 @@ from newsbot.people.roles import JUR, ROLE, ROLE_RE, Fact, role_fact
 from newsbot.people.units import TaggedSentence
 
 NL = r"H*w+(?:(?:,C?|C)H*w+)*"  # a list of names
-GAP = r"[x#]{0,3}"
+GAP = r"[xS#]{0,3}"
 ROLES = rf"{ROLE}(?:(?:,|C)F*{ROLE})*"  # "राष्ट्रीय सचिव व बिहार प्रदेश सह प्रभारी"
 # A gapped list in front: "A को उपाध्यक्ष और B को सचिव बनाया", "A को बेलवा और B को सोनपुर का ..."
-GAPPED_RE = re.compile(rf"(?P<nl>{NL})O(?:(?P<place>[Fw]{{1,2}})|(?P<roles>{ROLES}))(?:,C?|C)")
-# X को [ORG/PLACE का] ROLE नियुक्त किया; X को ROLE की जिम्मेदारी सौंपी; उन्हें ROLE की ... दी
+# Where a listed person comes from, before the name: "टिकारी निवासी A", "शेरघाटी के B"
+ORIGIN = r"(?:F{1,2}x|[Fw]{1,2}K)?"
+# An org or place qualifying a post in a gapped list: "A को पार्टी का जिला सचिव और B को ..."
+QUAL = r"(?:[PpFwLs]{1,3}K)?"
+GAPPED_RE = re.compile(
+    rf"{ORIGIN}(?P<nl>{NL})O(?:(?P<place>[Fw]{{1,2}})|{QUAL}(?P<roles>{ROLES}))(?:,C?|C)")
+# X को [ORG/PLACE का] ROLE नियुक्त किया; X को ROLE की जिम्मेदारी सौंपी; उन्हें ROLE की ... दी;
+# X को ROLE का नियुक्ति पत्र सौंपा; X को ROLE पद पर जगह मिली
 OBJECT_FIRST = re.compile(
-    rf"(?P<pre>(?:{NL}O(?:[Fw]{{1,2}}|{ROLES})(?:,C?|C))*)(?:(?P<nl>{NL})O|(?P<pronoun>U))"
-    rf"[xPpFwLsK#NmE]{{0,7}}?(?P<roles>{ROLES}){JUR}?(?:Y?{GAP}V|[xK]{{0,2}}J[xKU#]{{0,3}}G)")
+    rf"(?P<pre>(?:{ORIGIN}{NL}O(?:[Fw]{{1,2}}|{QUAL}{ROLES})(?:,C?|C))*){ORIGIN}(?:(?P<nl>{NL})O|(?P<pronoun>U))"
+    rf"[xSPpFwLsK#NmE]{{0,7}}?(?P<roles>{ROLES}){JUR}?(?:[YK]?{GAP}V|Y?[xK]{{0,2}}[JA][xKU#]{{0,3}}G)")
 # X को मिली ROLE की कमान (headlines)
 GIVEN = re.compile(rf"(?P<nl>{NL})OG[PpFwK]{{0,3}}?(?P<roles>{ROLES})KJ")
 # ROLE के रूप में / पद पर X (को) नियुक्त; ROLE की कमान X को (उन्हें) सौंपी
 ROLE_FIRST = re.compile(
-    rf"(?P<roles>{ROLE}){JUR}?(?:Y{GAP}(?P<nl>{NL})[OK]?{GAP}V"
-    rf"|KJ[x#EL]{{0,3}}(?:(?P<nl2>{NL})O|(?P<pronoun>U)){GAP}[GV])")
+    rf"(?P<roles>{ROLE}){JUR}?(?:Y{GAP}(?P<nl>{NL})(?:[OK]?{GAP}V|O[xA]{{0,2}}G)"
+    rf"|Y?KJ[x#EL]{{0,3}}(?:(?P<nl2>{NL})O|(?P<pronoun>U)){GAP}[GV])")
 # की कमान X को सौंपी; X को पार्टी की कमान सौंपी; X को मिली युवा मोर्चा की कमान
-CHARGE = re.compile(rf"(?:J[x#EL]{{0,3}}(?P<nl>{NL})O|(?P<nl2>{NL})O[xPpFwK#N]{{0,5}}?J){GAP}G"
+CHARGE = re.compile(rf"(?:J[x#EL]{{0,3}}(?P<nl>{NL})O|(?P<nl2>{NL})O[xSPpFwK#N]{{0,5}}?J){GAP}G"
                     rf"|(?P<nl3>{NL})OG[PpLsFwK]{{1,5}}?J")
 # ROLE की जिम्मेदारी X के पास (थी): held, not given
-HELD = re.compile(rf"(?P<roles>{ROLE}){JUR}?KJ[x#EL]{{0,3}}(?P<nl>{NL})Kx")
-# X ROLE बने / नियुक्त; X बने ORG के ROLE (after a boundary: the whole name is taken)
+HELD = re.compile(rf"(?P<roles>{ROLE}){JUR}?Y?KJ[x#EL]{{0,3}}(?P<nl>{NL})Kx")
+# X ROLE बने / नियुक्त / होंगे; X बने ORG के ROLE (after a boundary: the whole name is taken)
 BECAME = re.compile(
-    rf"(?:^|(?<=[,.(xNERjK]))(?P<nl>H*w+(?:CH*w+)*)"
-    rf"(?:V[PpFwK]{{0,3}}?(?P<roles>{ROLES})|[PpFwKLx]{{0,4}}?(?P<roles2>{ROLES}){JUR}?Y?V)")
+    rf"(?:^|(?<=[,.(xSNERjK]))(?P<nl>H*w+(?:CH*w+)*)"
+    rf"(?:V[PpFwK]{{0,3}}?(?P<roles>{ROLES})|[PpFwKLxS]{{0,4}}?(?P<roles2>{ROLES}){JUR}?Y?[VZ])")
 # PLACE का [ROLE] A, PLACE का B ... को बनाया गया; उपाध्यक्ष पद पर A, महामंत्री पद पर B को मनोनीत
-ITEM = rf"(?:[FwLsPp]{{1,3}}K)?(?:{ROLE}Y?)?H*w+"
-LIST = re.compile(rf"(?P<items>{ITEM}(?:(?:,C?|C){ITEM})*)O{GAP}V")
-ITEM_RE = re.compile(rf"(?:(?P<place>[FwLsPp]{{1,3}})K)?(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)")
+ITEM = rf"(?:[FwLsPp]{{1,3}}[KS]|[Fw]{{1,2}}(?={ROLE}))?(?:{ROLE}Y?)?H*w+"
+LIST = re.compile(rf"(?P<items>{ITEM}(?:(?:,C?|C){ITEM})*)(?:O(?P<post>{ROLES}{JUR}?)?|K){GAP}Y?V")
+ITEM_RE = re.compile(rf"(?:(?P<place>[FwLsPp]{{1,3}})[KS]|(?P<place2>[Fw]{{1,2}})(?={ROLE}))?"
+                     rf"(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)")
+# "ROLE पद पर A तथा ROLE पद पर B की नियुक्ति की गई": the noun of an appointment after की.
+_APPOINTMENT_NOUNS = frozenset({"नियुक्ति", "मनोनयन", "नियुक्तियां"})
+# "A सोशल मीडिया प्रभारी और B कोषाध्यक्ष बनाए गए": a chain of name-post pairs appointed.
+PAIRS = re.compile(rf"(?:^|(?<=[,.(xSNERjK]))(?P<items>H*w+{ROLES}(?:(?:,C?|C)H*w+{ROLES})+)Y?{GAP}V")
+PAIR_RE = re.compile(rf"(?P<name>H*w+)(?P<roles>{ROLES})")
 SEPARATOR_RE = re.compile(r",C?|C")
-# "... मुख्यमंत्री बने थे", "... नियुक्त किया गया था": an appointment of the past, not this one.
-_PAST = frozenset({"था", "थे", "थी", "थीं"})
+# "... मुख्यमंत्री बने थे", "... नियुक्त किया गया था": an appointment of the past, not this one;
+# "... सदस्य बनाए जाएंगे": one to come.
+_PAST = frozenset({"था", "थे", "थी", "थीं", "जाएगा", "जाएगी", "जाएंगे", "जाएंगी", "जायेगा",
+                   "जायेगी", "जायेंगे", "जाएगें"})
 _PAST_WITHIN = 3
 
 
 def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fact]:
     found: list[Fact] = []
+    objects: list[tuple[int, int]] = []  # spans of "X को ... ROLE नियुक्त" frames
     for match in OBJECT_FIRST.finditer(tags):
+        objects.append(match.span())
         roles = _roles(sentence, text, match, "roles")
         if match.group("pronoun"):
             found += [_appointed(None, role) for role in roles]
@@ -78,6 +97,8 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
         else:
             found += _pair(sentence, match.span("nl") if match.group("nl") else match.span("nl2"), roles)
     for match in BECAME.finditer(tags):
+        if any(start < match.start("nl") < stop for start, stop in objects):
+            continue  # "X को बसपा का महमूदाबाद विधानसभा अध्यक्ष बनाया": a place, not a subject
         roles = _roles(sentence, text, match, "roles", "roles2")
         found += _past(sentence, match.end(), _pair(sentence, match.span("nl"), roles))
     for match in GIVEN.finditer(tags):
@@ -89,7 +110,15 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
         if sentence.key_of(match.end() - 1) == "पास":
             found += [_held(fact) for fact in _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles"))]
     for match in LIST.finditer(tags):
-        found += _list(sentence, text, tags, *match.span("items"))
+        if match.group("post") is None and tags[match.end("items")] == "K" \
+                and sentence.key_of(match.end() - 1) not in _APPOINTMENT_NOUNS:
+            continue
+        post = _roles(sentence, text, match, "post")[-1] if match.group("post") else None
+        found += _past(sentence, match.end(), _list(sentence, text, tags, *match.span("items"), post))
+    for match in PAIRS.finditer(tags):
+        for pair in PAIR_RE.finditer(tags, *match.span("items")):
+            found += _past(sentence, match.end(),
+                           _pair(sentence, pair.span("name"), _roles(sentence, text, pair, "roles")))
     return found
 
 
@@ -132,14 +161,15 @@ def _at(fact: Fact, place: str) -> Fact:
     return fact
 
 
-def _list(sentence: TaggedSentence, text: str, tags: str, start: int, stop: int) -> list[Fact]:
+def _list(sentence: TaggedSentence, text: str, tags: str, start: int, stop: int,
+          post: Fact | None = None) -> list[Fact]:
     """The items of a LIST match, each with the post stated in it or in an item before, else
     the last post the sentence names before the list without a holder of its own ("महामंत्री
     (संगठन) के पद पर X को नियुक्त"), else (a sentence naming no post) the post of the
     appointment before it."""
     found: list[Fact] = []
     before = [m for m in ROLE_RE.finditer(tags, 0, start) if name_after(sentence, m.end()) is None]
-    role = role_fact(sentence, text, before[-1].start(), before[-1].end()) if before else None
+    role = post or (role_fact(sentence, text, before[-1].start(), before[-1].end()) if before else None)
     carry = "R" not in tags
     position = start
     while position < stop:
@@ -152,8 +182,9 @@ def _list(sentence: TaggedSentence, text: str, tags: str, start: int, stop: int)
             fact = Fact(name, None, appointed=True, carry=carry, names=units)
             if role is not None:
                 fact = _appointed((name, units), role)
-            if item.group("place") and set(item.group("place")) <= set("Fw"):
-                fact.jurisdiction = _text(sentence, text, *item.span("place"))
+            place = next((g for g in ("place", "place2") if item.group(g)), None)
+            if place and set(item.group(place)) <= set("Fw"):
+                fact.jurisdiction = _text(sentence, text, *item.span(place))
             found.append(fact)
         separator = SEPARATOR_RE.match(tags, item.end(), stop)
         position = separator.end() if separator else stop

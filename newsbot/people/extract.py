@@ -25,6 +25,14 @@ EVENT_TYPES = ("workshop", "meeting", "convention", "training", "appointment", "
 POLITICAL_WORDS = 2
 COUNT_RE = re.compile(r"#((?:[LsPp]|C(?=[Ls]))*[Rr])")
 _PLURAL_DISPLAY = (("ियों", "ी"), ("ों", ""))
+_FORMER = frozenset({"पूर्व", "निवर्तमान", "तत्कालीन"})
+# An event word followed, before a clause ends, by a future verb is an event to come, not
+# this one: "सम्मेलन होगा", "अगली बैठक में रखा जाएगा", "धरना देंगे".
+_FUTURE_ENDINGS = ("गा", "गी", "गे", "गीं")
+_FUTURE_WITHIN = 6
+# What ends the clause first: a conjunction of clauses or a finite verb of past or present.
+_CLAUSE_ENDS = frozenset({"कि", "जबकि", "लेकिन", "जिसमें", "जिसकी", "जहां", "जिसके", "है", "हैं",
+                          "था", "थी", "थे", "हुई", "हुआ", "हुए"})
 
 
 @dataclass
@@ -79,7 +87,7 @@ def analyse(text: str, author: str | None = None) -> Analysis:
     tagged = [tag_sentence(s, vocab) for s in sentences(text, vocab.abbreviations, vocab.known)]
     licensed = {unit.entry.value for s in tagged for unit in s.units
                 if unit.tag == "P" and not unit.entry.ambiguous}
-    fix_up(tagged, learn_places(tagged), licensed, vocab)
+    fix_up(tagged, learn_places(tagged, vocab), licensed, vocab)
     parties = parties_named(tagged)
     bylines = {name_key(name) for name in (author or "").split(",") if name.strip()}
     people = _people(tagged, text, bylines)
@@ -142,10 +150,12 @@ def _display(value: str | None) -> str | None:
 
 def _same_role(a: str, b: str) -> bool:
     """Same post: equal keys, or the words of one within the other's ("उपाध्यक्ष" and "प्रदेश
-    उपाध्यक्ष" are; "अध्यक्ष" and "उपाध्यक्ष" are not)."""
+    उपाध्यक्ष" are; "अध्यक्ष" and "उपाध्यक्ष" are not, nor "पूर्व जिलाध्यक्ष" and "जिलाध्यक्ष")."""
     if role_key(a) == role_key(b):
         return True
     words_a, words_b = (tuple(t.key for t in tokenize(r)) for r in (a, b))
+    if _FORMER.isdisjoint(words_a) != _FORMER.isdisjoint(words_b):
+        return False  # a former post is not the one held now: पूर्व जिलाध्यक्ष / जिलाध्यक्ष
     short, long = sorted((words_a, words_b), key=len)
     return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
@@ -192,13 +202,29 @@ def _event_types(tagged: list[TaggedSentence], people: list[Person]) -> list[str
     found = set()
     for sentence in tagged:
         keys = [token.key for token in sentence.tokens]
-        for index in range(len(keys)):
+        index = 0
+        while index < len(keys):
             hit = vocab.longest(vocab.events, keys, index)
-            if hit is not None:
-                found.add(hit[1].value)
+            if hit is None:
+                index += 1
+                continue
+            length, entry = hit
+            if not _to_come(sentence, index + length):
+                found.add(entry.value)
+            index += length
     if any(role.appointed for person in people for role in person.roles):
         found.add("appointment")
     return [event for event in EVENT_TYPES if event in found]
+
+
+def _to_come(sentence: TaggedSentence, index: int) -> bool:
+    """A future verb follows tokens[index:] before the clause ends (see _FUTURE_ENDINGS)."""
+    for token in sentence.tokens[index:index + _FUTURE_WITHIN]:
+        if not token.is_word or token.key in _CLAUSE_ENDS:
+            return False
+        if token.key.endswith(_FUTURE_ENDINGS) and len(token.key) > 3:
+            return True
+    return False
 
 
 def _counts(tagged: list[TaggedSentence], text: str) -> list[dict]:

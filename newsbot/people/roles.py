@@ -74,6 +74,8 @@ def _qualify_left(sentence: TaggedSentence, text: str, first: int, fact: Fact) -
     if index >= 0 and units[index].tag == "K":  # a genitive: org or place
         stop = index
         while index > 0 and units[index - 1].tag in _QUALIFIER and stop - index < _QUALIFIER_UNITS:
+            if units[index - 1].tag == "(" and ")" not in (u.tag for u in units[index:stop]):
+                break  # "X (महिला विंग की ROLE)": the bracket opens the role phrase
             index -= 1
         phrase = [unit.tag for unit in units[index:stop]]
         if "P" in phrase:  # the party and the levels of its unit: "बसपा जिला कमेटी"

@@ -30,16 +30,19 @@ from newsbot.people.vocab import vocabulary
 _COORDINATION = re.compile(r"(?:,|C|,C)(?:w|[FLsPpw]+K)?|P")
 # "प्रदेश प्रभारी सह बसपा नेता X": a descriptor joined to the role by सह (cum).
 _CUM = re.compile(r"LP?E")
+_PLACE_IN_BRACKETS = re.compile(r"\([Fw]{1,2}\)(?=H*w)")
+# A bracket or comma, then the org or place of a role: see _bracketed.
+_QUALIFIED = re.compile(r"[PpFLs]+|[PpFLsw]{1,3}K")
 # After "ROLE A और B": B is one of those present, not a second holder of the role.
 _ATTENDANCE = frozenset({"समेत", "सहित", "आदि", "इत्यादि"})
 # After "ROLE A और B": the list goes on, or B has a role of his own.
-_NOT_A_PAIR = frozenset(",CLRsE")
+_NOT_A_PAIR = frozenset(",CLRsEK")  # K: "ROLE A और B के ROLE Y": B is a place
 
 
 def facts(sentence: TaggedSentence, text: str) -> list[Fact]:
     """Every person-role statement of *sentence* (a slice of *text*)."""
     tags = sentence.tags()
-    spans = [(m.start(), m.end()) for m in ROLE_RE.finditer(tags)]
+    spans = _spans(sentence, tags)
     found: list[Fact] = []
     waiting: list[Fact] = []  # roles coordinated with the next role's name
     starts = {start for start, _ in spans}
@@ -57,22 +60,50 @@ def facts(sentence: TaggedSentence, text: str) -> list[Fact]:
             waiting = []
             continue
         following = spans[index + 1] if index + 1 < len(spans) else None
-        if following is not None and _COORDINATION.fullmatch(tags, stop, following[0]):
+        if following is not None and (_COORDINATION.fullmatch(tags, stop, following[0])
+                                      or (following[0] == stop + 1 and sentence.key_of(stop) == "सह")):
             waiting.append(role)
             continue
         waiting = []
-        if not has_left_qualifier(sentence, start):
-            name = name_before(sentence, start)
-            if name is not None:
-                found.append(_with_name(role, name))
+        first = _bracketed(sentence, tags, start)
+        if tags[stop:stop + 1] == "Y" and name_after(sentence, stop + 1) is not None:
+            first = -1  # "PLACE ROLE के रूप में X": the name is X's
+        name = name_before(sentence, first) if first >= 0 else None
+        if name is not None:
+            found.append(_with_name(role, name))
     _announced(tags, found)
     return found + appointment_facts(sentence, text, tags)
 
 
+def _spans(sentence: TaggedSentence, tags: str) -> list[tuple[int, int]]:
+    """The role phrases of a sentence; सह (cum) right after a whole post joins two posts and
+    is neither's: "पूर्व मंत्री सह विधायक X" (पूर्व मंत्री, विधायक)."""
+    spans: list[tuple[int, int]] = []
+    for match in ROLE_RE.finditer(tags):
+        start, stop = match.span()
+        if spans and spans[-1][1] == start and stop - start > 1 and sentence.key_of(start) == "सह":
+            start += 1
+        spans.append((start, stop))
+    return spans
+
+
+def _bracketed(sentence: TaggedSentence, tags: str, start: int) -> int:
+    """Where a role phrase starting at *start* begins for a name before it: the role itself,
+    or, past its org or place, an opening bracket or comma: "X (ओबीसी मोर्चा जिलाध्यक्ष)",
+    "X (महिला विंग की जिलाध्यक्ष)", "X, पूर्वांचल प्रांत प्रभारी, ने". A role qualified
+    otherwise ("भाजपा जिलाध्यक्ष") has no name before it: -1."""
+    if not has_left_qualifier(sentence, start):
+        return start
+    for first in range(max(1, start - 4), start):
+        if tags[first - 1] in "(," and _QUALIFIED.fullmatch(tags, first, start):
+            return first
+    return -1
+
+
 def _name_start(sentence: TaggedSentence, tags: str, stop: int) -> int:
     """Where a name after a role phrase ending at *stop* may begin: after a place written
-    after the role, after रहे ("ROLE रहे X") or पद पर ("ROLE पद पर X"), after "सह बसपा नेता"."""
-    after = JUR_RE.match(tags, stop)
+    after the role (or in brackets: "विधानसभा अध्यक्ष (रामपुर) X"), after रहे ("ROLE रहे X") or पद पर ("ROLE पद पर X"), after "सह बसपा नेता"."""
+    after = JUR_RE.match(tags, stop) or _PLACE_IN_BRACKETS.match(tags, stop)
     where = stop if after is None else after.end()
     cum = _CUM.match(tags, where)
     if cum is not None and sentence.key_of(where) == "सह":

@@ -2,8 +2,9 @@
 one-letter tag (see vocab.py) that the grammar in rules.py matches as a string.
 
 A text is tagged in one pass, then fixed up with what the whole text says:
-- places it teaches (a dateline "मस्तूरी ।", "सांची में", "फूलपुर विधानसभा में", "X स्थित",
-  "X निवासी", the constituency in "155 शाहाबाद") are never names;
+- places it teaches (a dateline "मस्तूरी ।", "सांची में" (not a first name: "विकास में"),
+  "फूलपुर विधानसभा में", "हैदरगढ़ तहसील का", "X स्थित", "X निवासी", the constituency in
+  "155 शाहाबाद") are never names;
 - an ambiguous party name (आप, निषाद) counts only when the text also names that party
   unambiguously;
 - a surname that is also a role or party word stays in the name it ends ("मोहन प्रधान को",
@@ -114,9 +115,15 @@ def _word_tag(tokens: tuple[Token, ...], index: int, word_key: str, vocab: Vocab
             if hit is not None and hit[1].tag == "R":
                 return "r"
     text = tokens[index].text
-    if text.isascii() or len(text) == 1 or text.endswith(_NOT_NAME_ENDINGS):
+    if text.isascii() or len(text) == 1 or text.endswith(_NOT_NAME_ENDINGS) or _doubled(text):
         return "x"
     return "w"
+
+
+def _doubled(text: str) -> bool:
+    """A word said twice with a hyphen is no name: "घर-घर", "गांव-गांव"."""
+    parts = text.split("-")
+    return len(parts) > 1 and len(set(parts)) == 1
 
 
 def _abbreviated(tokens: tuple[Token, ...], index: int) -> bool:
@@ -124,7 +131,7 @@ def _abbreviated(tokens: tuple[Token, ...], index: int) -> bool:
             and tokens[index].start == tokens[index - 1].end)
 
 
-def learn_places(tagged: list[TaggedSentence]) -> set[str]:
+def learn_places(tagged: list[TaggedSentence], vocab: Vocabulary) -> set[str]:
     """Word keys a text shows to be places (see the module docstring)."""
     places: set[str] = set()
     for sentence in tagged:
@@ -136,11 +143,13 @@ def learn_places(tagged: list[TaggedSentence]) -> set[str]:
                 continue
             after = units[index + 1] if index + 1 < len(units) else None
             before = units[index - 1] if index else None
-            if after is not None and after.tag == "L" and index + 2 < len(units):
-                after = units[index + 2]  # "फूलपुर विधानसभा में"
-            if after is not None and (after.tag == "m" or sentence.key_of(units.index(after))
-                                      in ("स्थित", "निवासी")):
-                places.add(sentence.key_of(index))
+            level = after is not None and after.tag == "L" and index + 2 < len(units)
+            if level:
+                after = units[index + 2]  # "फूलपुर विधानसभा में", "हैदरगढ़ तहसील का"
+            if after is not None and (after.tag == "m" or (level and after.tag == "K")
+                                      or sentence.key_of(units.index(after)) in ("स्थित", "निवासी")):
+                if level or after.tag != "m" or not _name_word(sentence.key_of(index), vocab):
+                    places.add(sentence.key_of(index))  # not a first name: "विकास में"
             elif before is not None and before.tag == "#" and index >= 2 and units[index - 2].tag == "R":
                 places.add(sentence.key_of(index))  # "विधानसभा अध्यक्ष 155 शाहाबाद"
     return places
