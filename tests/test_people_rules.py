@@ -285,3 +285,103 @@ def test_events_to_come_are_not_this_texts_events():
 ])
 def test_appointment_letters_future_copula_and_seats(text, role):
     assert roles_of(text) == {"धीरज सैनी": [(role, None, None, True)]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname with a plural-like or future-like ending is a name word
+    ("पंजाब प्रभारी गुरमीत सिंह ढिल्लों ने संबोधित किया।",
+     {"गुरमीत सिंह ढिल्लों": [("प्रभारी", None, "पंजाब", False)]}),
+    # "रहने वाले X": वाले is no name word
+    ("पार्टी ने बेलहरी के रहने वाले सुधीर कुमार यादव को जिलाध्यक्ष मनोनीत किया।",
+     {"सुधीर कुमार यादव": [("जिलाध्यक्ष", None, None, True)]}),
+    # a place word between a post and a name
+    ("विधानसभा अध्यक्ष कुंदरकी मोहन लाल सैनी भी पहुंचे।",
+     {"मोहन लाल सैनी": [("विधानसभा अध्यक्ष", None, "कुंदरकी", False)]}),
+    ("ब्लॉक अध्यक्ष सरायपुर दिनेश वर्मा भी पहुंचे।",
+     {"दिनेश वर्मा": [("ब्लॉक अध्यक्ष", None, "सरायपुर", False)]}),
+    # a level in brackets between a post and a name
+    ("कांग्रेस जिलाध्यक्ष (शहर) नरेश चंद्र गोयल ने कहा कि बैठक अच्छी रही।",
+     {"नरेश चंद्र गोयल": [("जिलाध्यक्ष", "कांग्रेस", None, False)]}),
+    # two posts, the second with its place and no genitive
+    ("युवा मोर्चा के प्रदेश सचिव एवं बुंदेलखंड सह प्रभारी अरुण कुमार तोमर ने कहा।",
+     {"अरुण कुमार तोमर": [("प्रदेश सचिव", "युवा मोर्चा", None, False),
+                          ("सह प्रभारी", None, "बुंदेलखंड", False)]}),
+    # "ROLE रहे ROLE2 X", "ROLE का प्रभार संभाल रहे ROLE2 X"
+    ("वहीं रामगढ़ के थानाध्यक्ष रहे उपनिरीक्षक विनोद कुमार शुक्ला को लाइन भेजा गया।",
+     {"विनोद कुमार शुक्ला": [("थानाध्यक्ष", None, "रामगढ़", False), ("उपनिरीक्षक", None, None, False)]}),
+    ("अब तक प्रभारी अधीक्षक का दायित्व संभाल रहे वरिष्ठ परामर्शदाता डॉ. नवीन कुमार सेठ ने स्वागत किया।",
+     {"नवीन कुमार सेठ": [("प्रभारी अधीक्षक", None, None, False), ("वरिष्ठ परामर्शदाता", None, None, False)]}),
+])
+def test_names_places_and_chains_around_a_post(text, expected):
+    assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rank before the name, the post given after को: two roles, only the post appointed
+    ("इसी क्रम में उपनिरीक्षक अजय कुमार पाल को थानाध्यक्ष बनाया गया है।",
+     {"अजय कुमार पाल": [("उपनिरीक्षक", None, None, False), ("थानाध्यक्ष", None, None, True)]}),
+    ("निरीक्षक सुनील कुमार सिंह को कोतवाली नगर का प्रभारी निरीक्षक बनाया गया।",
+     {"सुनील कुमार सिंह": [("निरीक्षक", None, None, False), ("प्रभारी निरीक्षक", None, None, True)]}),
+    # the charge of a post handed to a ranked officer; the place before the post is no name
+    ("बेलहरा थानाध्यक्ष की जिम्मेदारी उपनिरीक्षक श्रीमती ममता सिंह को सौंपी गई।",
+     {"ममता सिंह": [("उपनिरीक्षक", None, None, False), ("थानाध्यक्ष", None, None, True)]}),
+    ("नायब तहसीलदार राजीव कुमार पाल को तहसीलदार बेलहरा का अतिरिक्त प्रभार सौंपा गया।",
+     {"राजीव कुमार पाल": [("नायब तहसीलदार", None, None, False), ("तहसीलदार", None, None, True)]}),
+    # the charge given to someone from a place
+    ("युवा विंग के जिलाध्यक्ष का दायित्व रामपुर निवासी अनुज कुमार को मिला है।",
+     {"अनुज कुमार": [("जिलाध्यक्ष", "युवा विंग", None, True)]}),
+    # the charge someone will take on
+    ("इसके साथ ही जिला सचिव की जिम्मेदारी अब इरफान अली देखेंगे।",
+     {"इरफान अली": [("जिला सचिव", None, None, True)]}),
+    # the noun of an appointment with its holder in the genitive
+    ("साथ ही रमेश चंद्र यादव की नियुक्ति मोर्चा के जिला मीडिया प्रभारी पद पर की गई।",
+     {"रमेश चंद्र यादव": [("जिला मीडिया प्रभारी", "मोर्चा", None, True)]}),
+    ("बैठक में दीपक कुमार की जिला सचिव पद पर नियुक्ति की घोषणा हुई।",
+     {"दीपक कुमार": [("जिला सचिव", None, None, True)]}),
+])
+def test_ranks_charges_and_appointment_nouns(text, expected):
+    assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "A, B और C ROLE होंगे": the whole list
+    ("वहीं अनिल यादव, सुनील पाल और मोहन सैनी जिला मंत्री होंगे।",
+     {"अनिल यादव": [("जिला मंत्री", None, None, True)], "सुनील पाल": [("जिला मंत्री", None, None, True)],
+      "मोहन सैनी": [("जिला मंत्री", None, None, True)]}),
+    # a gapped list joined by जबकि
+    ("इसमें राहुल यादव और अमित पाल को जिला सचिव, जबकि सोनू सैनी को जिला महासचिव बनाया गया है।",
+     {"राहुल यादव": [("जिला सचिव", None, None, True)], "अमित पाल": [("जिला सचिव", None, None, True)],
+      "सोनू सैनी": [("जिला महासचिव", None, None, True)]}),
+    # a gapped list: a place before the post, a level in brackets after it
+    ("अनिल तोमर को मेरठ लोकसभा प्रभारी, विकास गोयल को जिला अध्यक्ष (शहर) तथा राजेश सैनी को "
+     "महिला विंग की जिलाध्यक्ष नियुक्त किया गया।",
+     {"अनिल तोमर": [("लोकसभा प्रभारी", None, "मेरठ", True)], "विकास गोयल": [("जिला अध्यक्ष", None, None, True)],
+      "राजेश सैनी": [("जिलाध्यक्ष", "महिला विंग", None, True)]}),
+    # "PLACE से A, PLACE रोड से B को ROLE का नियुक्ति पत्र सौंपा"
+    ("अध्यक्ष ने बेलहरा से अजय रावत, बेलघाट रोड से विजय नेगी तथा कुंडा से अमित बिष्ट को "
+     "विधानसभा अध्यक्ष का नियुक्ति पत्र सौंपा।",
+     {"अजय रावत": [("विधानसभा अध्यक्ष", None, "बेलहरा", True)],
+      "विजय नेगी": [("विधानसभा अध्यक्ष", None, "बेलघाट रोड", True)],
+      "अमित बिष्ट": [("विधानसभा अध्यक्ष", None, "कुंडा", True)]}),
+    # "A (ROLE), B (ROLE) को कमेटी में शामिल किया गया": each his own post
+    ("नई कमेटी में सुनील राय (उपाध्यक्ष) तथा अशोक पाल (कोषाध्यक्ष) को शामिल किया गया है।",
+     {"सुनील राय": [("उपाध्यक्ष", None, None, True)], "अशोक पाल": [("कोषाध्यक्ष", None, None, True)]}),
+])
+def test_more_appointed_lists(text, expected):
+    assert roles_of(text) == expected
+
+
+def test_joining_a_party_is_no_appointment():
+    text = "समारोह में पूर्व विधायक रामनरेश सिंह को भाजपा में शामिल किया गया।"
+    assert roles_of(text) == {"रामनरेश सिंह": [("पूर्व विधायक", None, None, False)]}
+
+
+@pytest.mark.parametrize("phrase, role", [
+    ("प्रखंड प्रमुख सुनीता देवी", "प्रखंड प्रमुख"), ("हल्का लेखपाल रामू प्रसाद", "हल्का लेखपाल"),
+    ("वरीय उपाध्यक्ष मोहन झा", "वरीय उपाध्यक्ष"), ("थानाधिकारी राकेश मीणा", "थानाधिकारी"),
+    ("क्षेत्रीय क्रीड़ाधिकारी रीना तोमर", "क्षेत्रीय क्रीड़ाधिकारी"), ("फार्मासिस्ट अजय कुमार", "फार्मासिस्ट"),
+    ("सहायक अध्यापिका रीता वर्मा", "सहायक अध्यापिका"), ("पूर्व छात्रसंघ अध्यक्ष विनोद राठौड़", "पूर्व छात्रसंघ अध्यक्ष"),
+])
+def test_more_posts_and_levels(phrase, role):
+    people = roles_of(f"कार्यक्रम में {phrase} ने विचार रखे।")
+    assert [r[0] for rs in people.values() for r in rs] == [role]

@@ -33,20 +33,23 @@ ROLES = rf"{ROLE}(?:(?:,|C)F*{ROLE})*"  # "राष्ट्रीय सचि
 # Where a listed person comes from, before the name: "टिकारी निवासी A", "शेरघाटी के B"
 ORIGIN = r"(?:F{1,2}x|[Fw]{1,2}K)?"
 # An org or place qualifying a post in a gapped list: "A को पार्टी का जिला सचिव और B को ..."
-QUAL = r"(?:[PpFwLs]{1,3}K)?"
+QUAL = r"(?:[PpFwLs]{1,3}K|F{1,2})?"
+# After the post of a gapped item, its place or level in brackets: "जिला अध्यक्ष (ग्रामीण)"
+BRACKET = r"(?:\([FwL]{1,2}\))?"
 GAPPED_RE = re.compile(
-    rf"{ORIGIN}(?P<nl>{NL})O(?:(?P<place>[Fw]{{1,2}})|{QUAL}(?P<roles>{ROLES}))(?:,C?|C)")
+    rf"{ORIGIN}(?P<nl>{NL})O(?:(?P<place>[Fw]{{1,2}})|{QUAL}(?P<roles>{ROLES}){BRACKET})(?:,C?|C)")
 # X को [ORG/PLACE का] ROLE नियुक्त किया; X को ROLE की जिम्मेदारी सौंपी; उन्हें ROLE की ... दी;
 # X को ROLE का नियुक्ति पत्र सौंपा; X को ROLE पद पर जगह मिली
 OBJECT_FIRST = re.compile(
-    rf"(?P<pre>(?:{ORIGIN}{NL}O(?:[Fw]{{1,2}}|{QUAL}{ROLES})(?:,C?|C))*){ORIGIN}(?:(?P<nl>{NL})O|(?P<pronoun>U))"
-    rf"[xSPpFwLsK#NmE]{{0,7}}?(?P<roles>{ROLES}){JUR}?(?:[YK]?{GAP}V|Y?[xK]{{0,2}}[JA][xKU#]{{0,3}}G)")
+    rf"(?P<pre>(?:{ORIGIN}{NL}O(?:[Fw]{{1,2}}|{QUAL}{ROLES}{BRACKET})(?:,C?|C))*){ORIGIN}(?:(?P<nl>{NL})O|(?P<pronoun>U))"
+    rf"[xSPpFwLsK#NmE]{{0,7}}?(?P<roles>{ROLES})(?:{JUR}|w(?=K))?(?:[YK]?{GAP}V|Y?[xKL]{{0,2}}[JA][xKU#]{{0,3}}G)")
 # X को मिली ROLE की कमान (headlines)
 GIVEN = re.compile(rf"(?P<nl>{NL})OG[PpFwK]{{0,3}}?(?P<roles>{ROLES})KJ")
 # ROLE के रूप में / पद पर X (को) नियुक्त; ROLE की कमान X को (उन्हें) सौंपी
 ROLE_FIRST = re.compile(
     rf"(?P<roles>{ROLE}){JUR}?(?:Y{GAP}(?P<nl>{NL})(?:[OK]?{GAP}V|O[xA]{{0,2}}G)"
-    rf"|Y?KJ[x#EL]{{0,3}}(?:(?P<nl2>{NL})O|(?P<pronoun>U)){GAP}[GV])")
+    rf"|Y?KJ[x#EL]{{0,3}}F{{0,2}}x?(?:{ROLE})?(?:(?P<nl2>{NL})O|(?P<pronoun>U)){GAP}[GV]"
+    rf"|Y?KJx{{0,2}}(?P<nl3>{NL})g)")
 # की कमान X को सौंपी; X को पार्टी की कमान सौंपी; X को मिली युवा मोर्चा की कमान
 CHARGE = re.compile(rf"(?:J[x#EL]{{0,3}}(?P<nl>{NL})O|(?P<nl2>{NL})O[xSPpFwK#N]{{0,5}}?J){GAP}G"
                     rf"|(?P<nl3>{NL})OG[PpLsFwK]{{1,5}}?J")
@@ -54,15 +57,19 @@ CHARGE = re.compile(rf"(?:J[x#EL]{{0,3}}(?P<nl>{NL})O|(?P<nl2>{NL})O[xSPpFwK#N]{
 HELD = re.compile(rf"(?P<roles>{ROLE}){JUR}?Y?KJ[x#EL]{{0,3}}(?P<nl>{NL})Kx")
 # X ROLE बने / नियुक्त / होंगे; X बने ORG के ROLE (after a boundary: the whole name is taken)
 BECAME = re.compile(
-    rf"(?:^|(?<=[,.(xSNERjK]))(?P<nl>H*w+(?:CH*w+)*)"
+    rf"(?:^|(?<=[,.(xSNERjK]))(?P<nl>H*w+(?:(?:,C?|C)H*w+)*)"
     rf"(?:V[PpFwK]{{0,3}}?(?P<roles>{ROLES})|[PpFwKLxS]{{0,4}}?(?P<roles2>{ROLES}){JUR}?Y?[VZ])")
 # PLACE का [ROLE] A, PLACE का B ... को बनाया गया; उपाध्यक्ष पद पर A, महामंत्री पद पर B को मनोनीत
-ITEM = rf"(?:[FwLsPp]{{1,3}}[KS]|[Fw]{{1,2}}(?={ROLE}))?(?:{ROLE}Y?)?H*w+"
-LIST = re.compile(rf"(?P<items>{ITEM}(?:(?:,C?|C){ITEM})*)(?:O(?P<post>{ROLES}{JUR}?)?|K){GAP}Y?V")
-ITEM_RE = re.compile(rf"(?:(?P<place>[FwLsPp]{{1,3}})[KS]|(?P<place2>[Fw]{{1,2}})(?={ROLE}))?"
-                     rf"(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)")
+ITEM = rf"(?:[FwLsPp]{{1,3}}x?[KS]|[Fw]{{1,2}}(?={ROLE}))?(?:{ROLE}Y?)?H*w+(?:\({ROLE}\))?"
+LIST = re.compile(rf"(?P<items>{ITEM}(?:(?:,C?|C){ITEM})*)(?:O(?P<post>{ROLES}{JUR}?)?K?|K){GAP}Y?V")
+ITEM_RE = re.compile(rf"(?:(?P<place>[FwLsPp]{{1,3}}x?)[KS]|(?P<place2>[Fw]{{1,2}})(?={ROLE}))?"
+                     rf"(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)(?:\((?P<own>{ROLE})\))?")
 # "ROLE पद पर A तथा ROLE पद पर B की नियुक्ति की गई": the noun of an appointment after की.
 _APPOINTMENT_NOUNS = frozenset({"नियुक्ति", "मनोनयन", "नियुक्तियां"})
+# "X की नियुक्ति ORG के ROLE पद पर की गई", "X की ROLE पद पर नियुक्ति": the noun of an
+# appointment with its holder in the genitive.
+NOMINAL = re.compile(rf"(?P<nl>{NL})K(?:(?P<noun>V)[PpFwLsK]{{0,4}}?(?P<roles>{ROLES}){JUR}?Y"
+                     rf"|[PpFwLsK]{{0,4}}?(?P<roles2>{ROLES}){JUR}?Y(?P<noun2>V))")
 # "A सोशल मीडिया प्रभारी और B कोषाध्यक्ष बनाए गए": a chain of name-post pairs appointed.
 PAIRS = re.compile(rf"(?:^|(?<=[,.(xSNERjK]))(?P<items>H*w+{ROLES}(?:(?:,C?|C)H*w+{ROLES})+)Y?{GAP}V")
 PAIR_RE = re.compile(rf"(?P<name>H*w+)(?P<roles>{ROLES})")
@@ -95,7 +102,8 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
         if match.group("pronoun"):
             found += [_appointed(None, role) for role in roles]
         else:
-            found += _pair(sentence, match.span("nl") if match.group("nl") else match.span("nl2"), roles)
+            group = next(g for g in ("nl", "nl2", "nl3") if match.group(g))
+            found += _pair(sentence, match.span(group), roles)
     for match in BECAME.finditer(tags):
         if any(start < match.start("nl") < stop for start, stop in objects):
             continue  # "X को बसपा का महमूदाबाद विधानसभा अध्यक्ष बनाया": a place, not a subject
@@ -109,12 +117,27 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
     for match in HELD.finditer(tags):
         if sentence.key_of(match.end() - 1) == "पास":
             found += [_held(fact) for fact in _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles"))]
+    nominal = set()
+    for match in NOMINAL.finditer(tags):
+        noun = next(g for g in ("noun", "noun2") if match.group(g))
+        if sentence.key_of(match.start(noun)) in _APPOINTMENT_NOUNS:
+            nominal.add(match.end("nl"))
+            roles = _roles(sentence, text, match, "roles", "roles2")
+            if match.group("roles2") and match.start("roles2") == match.end("nl") + 1:
+                for role in roles:  # "X की ROLE पद पर": the genitive is the holder's, no place
+                    role.jurisdiction = None
+            found += _past(sentence, match.end(), _pair(sentence, match.span("nl"), roles))
     for match in LIST.finditer(tags):
+        if match.end("items") in nominal:
+            continue
         if match.group("post") is None and tags[match.end("items")] == "K" \
                 and sentence.key_of(match.end() - 1) not in _APPOINTMENT_NOUNS:
             continue
         post = _roles(sentence, text, match, "post")[-1] if match.group("post") else None
-        found += _past(sentence, match.end(), _list(sentence, text, tags, *match.span("items"), post))
+        items = _list(sentence, text, tags, *match.span("items"), post)
+        if sentence.key_of(match.end() - 1) == "शामिल":  # "X को भाजपा में शामिल किया": joined
+            items = [fact for fact in items if fact.own]
+        found += _past(sentence, match.end(), items)
     for match in PAIRS.finditer(tags):
         for pair in PAIR_RE.finditer(tags, *match.span("items")):
             found += _past(sentence, match.end(),
@@ -176,14 +199,16 @@ def _list(sentence: TaggedSentence, text: str, tags: str, start: int, stop: int,
         item = ITEM_RE.match(tags, position, stop)
         if item is None:
             break
-        if item.group("role"):
-            role = role_fact(sentence, text, *item.span("role"))
+        if item.group("role") and (post is None or tags[item.end("role")] == "Y"):
+            role = role_fact(sentence, text, *item.span("role"))  # not "उपनिरीक्षक X को ROLE बनाया"
+        own = role_fact(sentence, text, *item.span("own")) if item.group("own") and post is None else None
         for name, units in names_in(sentence, *item.span("name")):
             fact = Fact(name, None, appointed=True, carry=carry, names=units)
-            if role is not None:
-                fact = _appointed((name, units), role)
+            if own or role:  # "A (उपाध्यक्ष), B (सचिव) को शामिल किया गया": each his own
+                fact = _appointed((name, units), own or role)
+                fact.own = own is not None
             place = next((g for g in ("place", "place2") if item.group(g)), None)
-            if place and set(item.group(place)) <= set("Fw"):
+            if place and set(item.group(place).rstrip("x")) <= set("Fw"):  # "बेलघाट रोड से"
                 fact.jurisdiction = _text(sentence, text, *item.span(place))
             found.append(fact)
         separator = SEPARATOR_RE.match(tags, item.end(), stop)

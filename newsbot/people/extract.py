@@ -138,7 +138,7 @@ def _add_role(person: Person, fact: Fact, text: str, evidence: tuple[int, int]) 
     new = Role(normalise(fact.role), _display(fact.org), _display(fact.jurisdiction), fact.appointed,
                text[start:end], start, end, fact.party)
     for role in person.roles:
-        if _same_role(role.role, new.role):
+        if _same_role(role.role, new.role) and not _rank_and_post(role, new):
             _combine(role, new)
             return
     person.roles.append(new)
@@ -158,6 +158,12 @@ def _same_role(a: str, b: str) -> bool:
         return False  # a former post is not the one held now: पूर्व जिलाध्यक्ष / जिलाध्यक्ष
     short, long = sorted((words_a, words_b), key=len)
     return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def _rank_and_post(a: Role, b: Role) -> bool:
+    """One sentence giving a person a rank and, appointed, a longer post over it ("निरीक्षक X
+    को प्रभारी निरीक्षक बनाया", "नायब तहसीलदार X को तहसीलदार का प्रभार"): two roles."""
+    return a.start == b.start and a.appointed != b.appointed and role_key(a.role) != role_key(b.role)
 
 
 def _combine(role: Role, new: Role) -> None:
@@ -191,7 +197,7 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
 
 def _add_existing(person: Person, new: Role) -> None:
     for role in person.roles:
-        if _same_role(role.role, new.role):
+        if _same_role(role.role, new.role) and not _rank_and_post(role, new):
             _combine(role, new)
             return
     person.roles.append(new)

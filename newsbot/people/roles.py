@@ -40,6 +40,7 @@ class Fact:
     party: str | None = None
     appointed: bool = False
     carry: bool = False
+    own: bool = False  # a list item's post in brackets after its name: "A (सचिव)"
     names: tuple[int, int] = (0, 0)  # unit range of the name
     roles: tuple[int, int] = (0, 0)  # unit range of the role phrase
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from newsbot.people.appointments import appointment_facts
-from newsbot.people.names import Name, clean, name_after, name_before
+from newsbot.people.names import MAX_WORDS, Name, clean, name_after, name_before
 from newsbot.people.roles import JUR_RE, ROLE_RE, Fact, has_left_qualifier, role_fact
 from newsbot.people.units import TaggedSentence
 from newsbot.people.vocab import vocabulary
@@ -27,12 +27,21 @@ from newsbot.people.vocab import vocabulary
 # vocabulary does not know or a place or body qualifying the second ("महासचिव और मुख्यालय
 # प्रभारी", "महासचिव और छत्तीसगढ़ के पूर्व मुख्यमंत्री X", "प्रदेश अध्यक्ष व राज्य आयोग के सदस्य
 # X"), or the party of the second ("पूर्व मुख्यमंत्री बसपा सुप्रीमो X").
-_COORDINATION = re.compile(r"(?:,|C|,C)(?:w|[FLsPpw]+K)?|P")
+# "राष्ट्रीय सचिव एवं उत्तराखंड सह प्रभारी X": a place before the second role, no genitive.
+_COORDINATION = re.compile(r"(?:,|C|,C)(?:w|F{1,2}|[FLsPpw]+K)?|P")
 # "प्रदेश प्रभारी सह बसपा नेता X": a descriptor joined to the role by सह (cum).
 _CUM = re.compile(r"LP?E")
-_PLACE_IN_BRACKETS = re.compile(r"\([Fw]{1,2}\)(?=H*w)")
+# "जिलाध्यक्ष (ग्रामीण) X", "अपर जिलाधिकारी (प्रशासन) X": a place, level or department.
+_PLACE_IN_BRACKETS = re.compile(r"\([FwLx]{1,2}\)(?=H*w)")
 # A bracket or comma, then the org or place of a role: see _bracketed.
 _QUALIFIED = re.compile(r"[PpFLs]+|[PpFLsw]{1,3}K")
+# "ROLE की जिम्मेदारी/कमान": the post handed over (appointments.py), not one held by a name
+# before it.
+_CHARGE_AFTER = re.compile(r"Y?KJ")
+# "ROLE PLACE का (अतिरिक्त) प्रभार": a charge of the post at a place.
+_CHARGE_OF = re.compile(r"KL{0,2}J")
+# "ROLE का प्रभार संभाल रहे X": holding a charge.
+_HOLDING = frozenset({"संभाल", "संभाले", "देख"})
 # After "ROLE A और B": B is one of those present, not a second holder of the role.
 _ATTENDANCE = frozenset({"समेत", "सहित", "आदि", "इत्यादि"})
 # After "ROLE A और B": the list goes on, or B has a role of his own.
@@ -48,9 +57,14 @@ def facts(sentence: TaggedSentence, text: str) -> list[Fact]:
     starts = {start for start, _ in spans}
     for index, (start, stop) in enumerate(spans):
         role = role_fact(sentence, text, start, stop)
-        name = name_after(sentence, _name_start(sentence, tags, stop))
+        where = _name_start(sentence, tags, stop)
+        name = name_after(sentence, where)
         if name is not None and name[1][1] in starts:
             name = _before_next_role(sentence, name)
+        if name is not None and name[1][1] - name[1][0] == 1 and _CHARGE_OF.match(tags, name[1][1]):
+            name = None  # "तहसीलदार बेलहरा का अतिरिक्त प्रभार": the post's place
+        if name is not None:
+            name = _place_first(sentence, text, role, name)
         if name is not None:
             if tags[name[1][1]:name[1][1] + 1] == "V":  # "जिलाध्यक्ष X मनोनीत किए गए"
                 role.appointed = True
@@ -61,13 +75,17 @@ def facts(sentence: TaggedSentence, text: str) -> list[Fact]:
             continue
         following = spans[index + 1] if index + 1 < len(spans) else None
         if following is not None and (_COORDINATION.fullmatch(tags, stop, following[0])
-                                      or (following[0] == stop + 1 and sentence.key_of(stop) == "सह")):
+                                      or (following[0] == stop + 1 and sentence.key_of(stop) == "सह")
+                                      or (tags[where - 1:where] == "T" and following[0] == where)):
+            # "थानाध्यक्ष रहे उपनिरीक्षक X", "ROLE का दायित्व संभाल रहे ROLE2 X": X's too
             waiting.append(role)
             continue
         waiting = []
         first = _bracketed(sentence, tags, start)
         if tags[stop:stop + 1] == "Y" and name_after(sentence, stop + 1) is not None:
             first = -1  # "PLACE ROLE के रूप में X": the name is X's
+        if _CHARGE_AFTER.match(tags, stop):
+            first = -1  # "लहरपुर थानाध्यक्ष की जिम्मेदारी X को": the post given, no holder
         name = name_before(sentence, first) if first >= 0 else None
         if name is not None:
             found.append(_with_name(role, name))
@@ -102,12 +120,16 @@ def _bracketed(sentence: TaggedSentence, tags: str, start: int) -> int:
 
 def _name_start(sentence: TaggedSentence, tags: str, stop: int) -> int:
     """Where a name after a role phrase ending at *stop* may begin: after a place written
-    after the role (or in brackets: "विधानसभा अध्यक्ष (रामपुर) X"), after रहे ("ROLE रहे X") or पद पर ("ROLE पद पर X"), after "सह बसपा नेता"."""
+    after the role (or in brackets: "विधानसभा अध्यक्ष (रामपुर) X"), after रहे ("ROLE रहे X") or
+    पद पर ("ROLE पद पर X"), after "सह बसपा नेता", after "का प्रभार संभाल रहे" ("ROLE का
+    दायित्व संभाल रहे X": X holds it)."""
     after = JUR_RE.match(tags, stop) or _PLACE_IN_BRACKETS.match(tags, stop)
     where = stop if after is None else after.end()
     cum = _CUM.match(tags, where)
     if cum is not None and sentence.key_of(where) == "सह":
         where = cum.end()
+    if tags[where:where + 4] == "KJwT" and sentence.key_of(where + 2) in _HOLDING:
+        return where + 4
     post = tags[where:where + 1] == "Y" and "पद" in sentence.unit_keys(where)
     return where + 1 if tags[where:where + 1] == "T" or post else where
 
@@ -124,6 +146,21 @@ def _before_next_role(sentence: TaggedSentence, name: Name) -> Name | None:
     if stop - start >= 3 and last not in vocab.surnames and last not in vocab.name_parts:
         return clean(sentence, start, stop - 1)
     return name
+
+
+def _place_first(sentence: TaggedSentence, text: str, role: Fact, name: Name) -> Name | None:
+    """"उपजिलाधिकारी बेलहरा रमेश कुमार वर्मा": four words after a post, the first no known
+    name word and the last a surname, are the post's place and a three-word name."""
+    start, stop = name[1]
+    vocab = vocabulary()
+    first, last = sentence.key_of(start), sentence.key_of(stop - 1)
+    if stop - start != MAX_WORDS or first in vocab.surnames or first in vocab.name_parts \
+            or last not in vocab.surnames:
+        return name
+    if role.jurisdiction is None:
+        first_char, last_char = sentence.span(start, start + 1)
+        role.jurisdiction = text[first_char:last_char]
+    return clean(sentence, start + 1, stop)
 
 
 def _partner(sentence: TaggedSentence, tags: str, name: Name) -> Name | None:

@@ -4,10 +4,10 @@ one-letter tag (see vocab.py) that the grammar in rules.py matches as a string.
 A text is tagged in one pass, then fixed up with what the whole text says:
 - places it teaches (a dateline "मस्तूरी ।", "सांची में" (not a first name: "विकास में"),
   "फूलपुर विधानसभा में", "हैदरगढ़ तहसील का", "X स्थित", "X निवासी", the constituency in
-  "155 शाहाबाद") are never names;
+  "155 शाहाबाद", a word ending as town names do: "धामपुर", "अलीगंज") are never names;
 - an ambiguous party name (आप, निषाद) counts only when the text also names that party
   unambiguously;
-- a surname that is also a role or party word stays in the name it ends ("मोहन प्रधान को",
+- a surname that is also a role, party or place word stays in the name it ends ("मोहन प्रधान को",
   "राम सजीवन निषाद ने") unless a role phrase goes on after it;
 - a place followed by a name word begins a name ("मथुरा प्रसाद यादव").
 """
@@ -24,6 +24,8 @@ _PUNCTUATION = {",": ",", "/": ",", ";": ",", "(": "(", ")": ")"}
 _NOT_NAME_ENDINGS = ("ों", "ओं", "ें", "ेंगे", "ेंगी", "ेगा", "ेगी", "ाएं")
 _ABBREVIATION_MARKS = (".", "०", "\u0970")
 _PLURALS = (("ियों", "ी"), ("ों", ""))
+# Endings of town names that no first name has: "धामपुर", "अलीगंज", "मुरादाबाद", "रामगढ़".
+_PLACE_ENDINGS = ("पुर", "गंज", "बाद", "गढ़", "नगर")
 # Units that carry a role phrase on after a word: a surname before them is a role word.
 _ROLE_MATERIAL = frozenset("LRrsPp#")
 
@@ -115,6 +117,8 @@ def _word_tag(tokens: tuple[Token, ...], index: int, word_key: str, vocab: Vocab
             if hit is not None and hit[1].tag == "R":
                 return "r"
     text = tokens[index].text
+    if word_key in vocab.surnames:  # "ढिल्लों", "नेगी": no plural or future verb
+        return "w"
     if text.isascii() or len(text) == 1 or text.endswith(_NOT_NAME_ENDINGS) or _doubled(text):
         return "x"
     return "w"
@@ -140,6 +144,10 @@ def learn_places(tagged: list[TaggedSentence], vocab: Vocabulary) -> set[str]:
             places.add(sentence.key_of(0))  # the dateline: "मस्तूरी ।", "हरदोई,"
         for index, unit in enumerate(units):
             if unit.tag != "w":
+                continue
+            word_key = sentence.key_of(index)
+            if word_key.endswith(_PLACE_ENDINGS) and len(word_key) > 4 and not _name_word(word_key, vocab):
+                places.add(word_key)
                 continue
             after = units[index + 1] if index + 1 < len(units) else None
             before = units[index - 1] if index else None
@@ -168,7 +176,7 @@ def fix_up(tagged: list[TaggedSentence], places: set[str], licensed: set[str],
             if (unit.tag == "F" and unit.stop - unit.first == 1 and index + 1 < len(units)
                     and units[index + 1].tag == "w" and _name_word(sentence.key_of(index + 1), vocab)):
                 unit.tag = "w"
-            elif (unit.tag in "LRP" and unit.stop - unit.first == 1 and index
+            elif (unit.tag in "LRPF" and unit.stop - unit.first == 1 and index
                     and units[index - 1].tag == "w"
                     and sentence.key_of(index) in vocab.surnames
                     and (index + 1 == len(units) or units[index + 1].tag not in _ROLE_MATERIAL)):

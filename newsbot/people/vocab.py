@@ -6,7 +6,8 @@ Each phrase maps to a one-letter *tag* that the grammar in rules.py reads:
 
     R post      L level       s role suffix   E descriptor   n newly appointed
     V appoint   J charge      G give          Y position     Z future   U pronoun   T former
-    A seat (जगह) K genitive  N agent (ने)  O object (को)   m in (में)  S from (से)  C and  # number
+    A seat (जगह) g take on (संभालेंगे)   K genitive  N agent (ने)  O object (को)   m in (में)
+    S from (से)  C and        # number
     P party     p "पार्टी"     F place         H honorific    j जी        x stop word
 """
 
@@ -24,7 +25,7 @@ DATA = Path(__file__).with_name("data")
 _KINDS = {
     "roles.tsv": {"post": "R", "level": "L", "suffix": "s", "descriptor": "E", "new": "n", "body": "L"},
     "verbs.tsv": {"appoint": "V", "charge": "J", "give": "G", "position": "Y", "future": "Z",
-                  "pronoun": "U", "former": "T", "seat": "A"},
+                  "pronoun": "U", "former": "T", "seat": "A", "take": "g"},
     "words.tsv": {"genitive": "K", "agent": "N", "object": "O", "in": "m", "and": "C",
                   "number": "#", "party": "p", "stop": "x", "from": "S"},
     "honorifics.tsv": {"prefix": "H", "suffix": "j"},
