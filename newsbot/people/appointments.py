@@ -14,7 +14,11 @@ Each frame is a regular expression over the tag string (see vocab.py for the let
   and when the sentence names none, it is the post of the appointment before (``carry``);
   "उपाध्यक्ष पद पर A, महामंत्री पद पर B को मनोनीत किया गया": each item its own post;
   "रामनगर से A, मधुबन से B को ROLE बनाया": each item its place, the post after को;
-- PAIRS "A ROLE और B ROLE बनाए गए": each name its own post.
+- PAIRS "A ROLE और B ROLE बनाए गए", "A और B ROLE तथा C ROLE2 मनोनीत किए गए": each item its
+  own post;
+- POST_RANK "ORG का ROLE PARTY के RANK A को तथा ROLE2 PARTY के RANK B को बनाया गया": the post
+  given first, the rank held.
+"X को पदोन्नत कर ROLE बनाया": an appointment verb as a participle (कर, करते हुए) before the post.
 An appointment followed by था/थे (past) or जाएगा/जाएंगे (to come) is not this text's.
 """
 
@@ -39,10 +43,10 @@ BRACKET = r"(?:\([FwL]{1,2}\))?"
 GAPPED_RE = re.compile(
     rf"{ORIGIN}(?P<nl>{NL})O(?:(?P<place>[Fw]{{1,2}})|{QUAL}(?P<roles>{ROLES}){BRACKET})(?:,C?|C)")
 # X को [ORG/PLACE का] ROLE नियुक्त किया; X को ROLE की जिम्मेदारी सौंपी; उन्हें ROLE की ... दी;
-# X को ROLE का नियुक्ति पत्र सौंपा; X को ROLE पद पर जगह मिली
+# X को ROLE का नियुक्ति पत्र सौंपा; X को ROLE पद पर जगह मिली; X को पदोन्नत कर ROLE बनाया
 OBJECT_FIRST = re.compile(
     rf"(?P<pre>(?:{ORIGIN}{NL}O(?:[Fw]{{1,2}}|{QUAL}{ROLES}{BRACKET})(?:,C?|C))*){ORIGIN}(?:(?P<nl>{NL})O|(?P<pronoun>U))"
-    rf"[xSPpFwLsK#NmE]{{0,7}}?(?P<roles>{ROLES})(?:{JUR}|w(?=K))?(?:[YK]?{GAP}V|Y?[xKL]{{0,2}}[JA][xKU#]{{0,3}}G)")
+    rf"(?P<having>Vx)?[xSPpFwLsK#NmE]{{0,7}}?(?P<roles>{ROLES})(?:{JUR}|w(?=[KY]))?(?:[YK]?{GAP}V|Y?[xKL]{{0,2}}[JA][xKU#]{{0,3}}G)")
 # X को मिली ROLE की कमान (headlines)
 GIVEN = re.compile(rf"(?P<nl>{NL})OG[PpFwK]{{0,3}}?(?P<roles>{ROLES})KJ")
 # ROLE के रूप में / पद पर X (को) नियुक्त; ROLE की कमान X को (उन्हें) सौंपी
@@ -55,14 +59,17 @@ CHARGE = re.compile(rf"(?:J[x#EL]{{0,3}}(?P<nl>{NL})O|(?P<nl2>{NL})O[xSPpFwK#N]{
                     rf"|(?P<nl3>{NL})OG[PpLsFwK]{{1,5}}?J")
 # ROLE की जिम्मेदारी X के पास (थी): held, not given
 HELD = re.compile(rf"(?P<roles>{ROLE}){JUR}?Y?KJ[x#EL]{{0,3}}(?P<nl>{NL})Kx")
+# Where a subject's name list begins: nothing of a name or list before it, or a clause joined
+# by ", जबकि/और" ("… घोषित किए गए, जबकि A और B उपाध्यक्ष चुने गए").
+BOUNDARY = r"(?:^|(?<=[,.(xSNERjK])|(?<=,C))"
 # X ROLE बने / नियुक्त / होंगे; X बने ORG के ROLE (after a boundary: the whole name is taken)
 BECAME = re.compile(
-    rf"(?:^|(?<=[,.(xSNERjK]))(?P<nl>H*w+(?:(?:,C?|C)H*w+)*)"
+    rf"{BOUNDARY}(?P<nl>H*w+(?:(?:,C?|C)H*w+)*)"
     rf"(?:V[PpFwK]{{0,3}}?(?P<roles>{ROLES})|[PpFwKLxS]{{0,4}}?(?P<roles2>{ROLES}){JUR}?Y?[VZ])")
 # PLACE का [ROLE] A, PLACE का B ... को बनाया गया; उपाध्यक्ष पद पर A, महामंत्री पद पर B को मनोनीत
-ITEM = rf"(?:[FwLsPp]{{1,3}}x?[KS]|[Fw]{{1,2}}(?={ROLE}))?(?:{ROLE}Y?)?H*w+(?:\({ROLE}\))?"
+ITEM = rf"(?:#?[FwLsPp]{{1,3}}x?[KS]|[Fw]{{1,2}}(?={ROLE}))?(?:{ROLE}Y?)?H*w+(?:\({ROLE}\))?"
 LIST = re.compile(rf"(?P<items>{ITEM}(?:(?:,C?|C){ITEM})*)(?:O(?P<post>{ROLES}{JUR}?)?K?|K){GAP}Y?V")
-ITEM_RE = re.compile(rf"(?:(?P<place>[FwLsPp]{{1,3}}x?)[KS]|(?P<place2>[Fw]{{1,2}})(?={ROLE}))?"
+ITEM_RE = re.compile(rf"(?:#?(?P<place>[FwLsPp]{{1,3}}x?)[KS]|(?P<place2>[Fw]{{1,2}})(?={ROLE}))?"
                      rf"(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)(?:\((?P<own>{ROLE})\))?")
 # "ROLE पद पर A तथा ROLE पद पर B की नियुक्ति की गई": the noun of an appointment after की.
 _APPOINTMENT_NOUNS = frozenset({"नियुक्ति", "मनोनयन", "नियुक्तियां"})
@@ -70,21 +77,31 @@ _APPOINTMENT_NOUNS = frozenset({"नियुक्ति", "मनोनयन"
 # appointment with its holder in the genitive.
 NOMINAL = re.compile(rf"(?P<nl>{NL})K(?:(?P<noun>V)[PpFwLsK]{{0,4}}?(?P<roles>{ROLES}){JUR}?Y"
                      rf"|[PpFwLsK]{{0,4}}?(?P<roles2>{ROLES}){JUR}?Y(?P<noun2>V))")
-# "A सोशल मीडिया प्रभारी और B कोषाध्यक्ष बनाए गए": a chain of name-post pairs appointed.
-PAIRS = re.compile(rf"(?:^|(?<=[,.(xSNERjK]))(?P<items>H*w+{ROLES}(?:(?:,C?|C)H*w+{ROLES})+)Y?{GAP}V")
-PAIR_RE = re.compile(rf"(?P<name>H*w+)(?P<roles>{ROLES})")
+# "A सोशल मीडिया प्रभारी और B कोषाध्यक्ष बनाए गए": a chain of name-post pairs appointed;
+# an item may name several: "(बैठक में) A और B उपाध्यक्ष तथा C सचिव मनोनीत किए गए".
+PAIRS = re.compile(rf"(?:{BOUNDARY}|(?<=m))(?P<items>{NL}{ROLES}(?:(?:,C?|C){NL}{ROLES})+)Y?{GAP}V")
+PAIR_RE = re.compile(rf"(?P<name>{NL})(?P<roles>{ROLES})")
 SEPARATOR_RE = re.compile(r",C?|C")
+# "समिति का संयोजक कांग्रेस के प्रदेश सचिव A को तथा सह-संयोजक सपा के जिला उपाध्यक्ष B को बनाया
+# गया": the post given, then the holder's own post (held, not given) in its org, then the name.
+POST_RANK_ITEM = rf"{ROLE}[PpFwLs]{{1,3}}K{ROLE}{NL}O"
+POST_RANK = re.compile(rf"(?P<items>{POST_RANK_ITEM}(?:(?:,C?|C){POST_RANK_ITEM})*){GAP}V")
+POST_RANK_RE = re.compile(rf"(?P<post>{ROLE})[PpFwLs]{{1,3}}K{ROLE}(?P<nl>{NL})O")
 # "... मुख्यमंत्री बने थे", "... नियुक्त किया गया था": an appointment of the past, not this one;
 # "... सदस्य बनाए जाएंगे": one to come.
 _PAST = frozenset({"था", "थे", "थी", "थीं", "जाएगा", "जाएगी", "जाएंगे", "जाएंगी", "जायेगा",
                    "जायेगी", "जायेंगे", "जाएगें"})
 _PAST_WITHIN = 3
+# "X को पदोन्नत कर / प्रोन्नत करते हुए ROLE बनाया": an appointment verb as a participle.
+_HAVING = frozenset({"कर", "करके", "करते"})
 
 
 def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fact]:
     found: list[Fact] = []
     objects: list[tuple[int, int]] = []  # spans of "X को ... ROLE नियुक्त" frames
     for match in OBJECT_FIRST.finditer(tags):
+        if match.group("having") and sentence.key_of(match.end("having") - 1) not in _HAVING:
+            continue
         objects.append(match.span())
         roles = _roles(sentence, text, match, "roles")
         if match.group("pronoun"):
@@ -117,6 +134,12 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
     for match in HELD.finditer(tags):
         if sentence.key_of(match.end() - 1) == "पास":
             found += [_held(fact) for fact in _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles"))]
+    ranked = set()
+    for match in POST_RANK.finditer(tags):
+        ranked.add(match.end())
+        for item in POST_RANK_RE.finditer(tags, *match.span("items")):
+            found += _past(sentence, match.end(),
+                           _pair(sentence, item.span("nl"), _roles(sentence, text, item, "post")))
     nominal = set()
     for match in NOMINAL.finditer(tags):
         noun = next(g for g in ("noun", "noun2") if match.group(g))
@@ -128,7 +151,7 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
                     role.jurisdiction = None
             found += _past(sentence, match.end(), _pair(sentence, match.span("nl"), roles))
     for match in LIST.finditer(tags):
-        if match.end("items") in nominal:
+        if match.end("items") in nominal or match.end() in ranked:
             continue
         if match.group("post") is None and tags[match.end("items")] == "K" \
                 and sentence.key_of(match.end() - 1) not in _APPOINTMENT_NOUNS:
@@ -191,7 +214,9 @@ def _list(sentence: TaggedSentence, text: str, tags: str, start: int, stop: int,
     (संगठन) के पद पर X को नियुक्त"), else (a sentence naming no post) the post of the
     appointment before it."""
     found: list[Fact] = []
-    before = [m for m in ROLE_RE.finditer(tags, 0, start) if name_after(sentence, m.end()) is None]
+    # not a post held before: "ROLE रहे X को पदोन्नत कर ..."
+    before = [m for m in ROLE_RE.finditer(tags, 0, start)
+              if name_after(sentence, m.end()) is None and tags[m.end():m.end() + 1] != "T"]
     role = post or (role_fact(sentence, text, before[-1].start(), before[-1].end()) if before else None)
     carry = "R" not in tags
     position = start

@@ -61,8 +61,9 @@ def facts(sentence: TaggedSentence, text: str) -> list[Fact]:
         name = name_after(sentence, where)
         if name is not None and name[1][1] in starts:
             name = _before_next_role(sentence, name)
-        if name is not None and name[1][1] - name[1][0] == 1 and _CHARGE_OF.match(tags, name[1][1]):
-            name = None  # "तहसीलदार बेलहरा का अतिरिक्त प्रभार": the post's place
+        if name is not None and name[1][1] - name[1][0] == 1 and (
+                _CHARGE_OF.match(tags, name[1][1]) or _post_of(sentence, tags, name[1][1])):
+            name = None  # "तहसीलदार बेलहरा का अतिरिक्त प्रभार", "उपजिलाधिकारी बेलहरा के पद पर": a place
         if name is not None:
             name = _place_first(sentence, text, role, name)
         if name is not None:
@@ -91,6 +92,11 @@ def facts(sentence: TaggedSentence, text: str) -> list[Fact]:
             found.append(_with_name(role, name))
     _announced(tags, found)
     return found + appointment_facts(sentence, text, tags)
+
+
+def _post_of(sentence: TaggedSentence, tags: str, index: int) -> bool:
+    """"ROLE PLACE के पद पर": the unit at *index* says "of the post"."""
+    return tags[index:index + 1] == "Y" and sentence.key_of(index) in ("के", "का", "की")
 
 
 def _spans(sentence: TaggedSentence, tags: str) -> list[tuple[int, int]]:

@@ -9,7 +9,8 @@ A text is tagged in one pass, then fixed up with what the whole text says:
   unambiguously;
 - a surname that is also a role, party or place word stays in the name it ends ("मोहन प्रधान को",
   "राम सजीवन निषाद ने") unless a role phrase goes on after it;
-- a place followed by a name word begins a name ("मथुरा प्रसाद यादव").
+- a place followed by a name word begins a name ("मथुरा प्रसाद यादव"), and so does a word
+  that is also a first name followed by a surname ("खुशी यादव"; alone, "खुशी" is a word).
 """
 
 from __future__ import annotations
@@ -176,6 +177,10 @@ def fix_up(tagged: list[TaggedSentence], places: set[str], licensed: set[str],
             if (unit.tag == "F" and unit.stop - unit.first == 1 and index + 1 < len(units)
                     and units[index + 1].tag == "w" and _name_word(sentence.key_of(index + 1), vocab)):
                 unit.tag = "w"
+            elif (unit.tag == "x" and unit.stop - unit.first == 1 and index + 1 < len(units)
+                    and sentence.key_of(index) in vocab.name_parts and units[index + 1].tag == "w"
+                    and sentence.key_of(index + 1) in vocab.surnames):
+                unit.tag = "w"  # "खुशी यादव"
             elif (unit.tag in "LRPF" and unit.stop - unit.first == 1 and index
                     and units[index - 1].tag == "w"
                     and sentence.key_of(index) in vocab.surnames
