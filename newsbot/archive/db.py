@@ -254,8 +254,17 @@ class Archive(AnalysisStore):
         row = self.db.execute("SELECT body FROM pages WHERE url = ?", (url,)).fetchone()
         return zlib.decompress(row["body"]) if row is not None and row["body"] is not None else None
 
-    def urls_seen(self) -> set[str]:
-        return {row[0] for row in self.db.execute("SELECT url FROM pages")}
+    def stored_pages(self) -> list[sqlite3.Row]:
+        """Every fetched page that kept its bytes: url, site, encoding, fetched_at (no bodies,
+        which `raw_page` reads one at a time)."""
+        return self.db.execute(
+            "SELECT url, site, encoding, fetched_at FROM pages WHERE body IS NOT NULL ORDER BY url"
+        ).fetchall()
+
+    def set_page_outcome(self, url: str, outcome: str, reason: str | None, canonical_url: str | None) -> None:
+        with self.db:
+            self.db.execute("UPDATE pages SET outcome = ?, reason = ?, canonical_url = ? WHERE url = ?",
+                            (outcome, reason, canonical_url, url))
 
 
 def _article_values(article: Article) -> tuple:

@@ -15,6 +15,7 @@ from newsbot.export import EXPORTS, FORMATS, Filters, ist, write, write_file
 from newsbot.people import analyse
 from newsbot.people.registry import analyse_pending, find_people
 from newsbot.people.registry import reprocess as reprocess_archive
+from newsbot.reextract import reextract
 from newsbot.search.query import SearchError, parse_date
 from newsbot.search.sync import sync_index
 
@@ -160,21 +161,31 @@ def show(url, data_dir, index_dir, as_json):
 
 
 @click.command()
+@click.option("--extract", "extract_again", is_flag=True,
+              help="First extract every archived page again from its stored raw bytes (after "
+                   "extraction improved); changed articles keep their old text as a revision.")
 @home_options
 @json_option
-def reprocess(data_dir, index_dir, as_json):
+def reprocess(extract_again, data_dir, index_dir, as_json):
     """Redo the analysis of every archived article from its stored text (after the rules or
     vocabulary changed), rebuild the people registry, and update the index to match."""
     with open_archive(data_dir, up_to_date=False) as archive:
+        extracted = reextract(archive) if extract_again else None
         done = reprocess_archive(archive)
         index = home.index_dir(index_dir)
         indexed = sync_index(archive, index) if index.exists() else 0
     report = {"articles": done.articles, "changed": done.changed, "people": done.people, "indexed": indexed}
+    if extracted is not None:
+        report["extracted"] = dict(extracted)
     if as_json:
         echo_json(report)
-    else:
-        click.echo(f"reprocessed {done.articles} articles: {done.changed} changed, {done.people} people "
-                   f"in the registry; {indexed} index documents updated")
+        return
+    if extracted is not None:
+        click.echo(f"extracted {extracted['pages']} stored pages again: "
+                   f"{extracted['articles_new']} new, {extracted['articles_updated']} updated, "
+                   f"{extracted['articles_unchanged']} unchanged articles, {extracted['skipped']} skipped")
+    click.echo(f"reprocessed {done.articles} articles: {done.changed} changed, {done.people} people "
+               f"in the registry; {indexed} index documents updated")
 
 
 def _date(end: bool):
