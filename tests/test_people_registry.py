@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 from newsbot.archive import Archive
-from newsbot.items import Article
+from newsbot.items import IST, Article
 from newsbot.people.registry import analyse_pending, find_people, reprocess, rules_version
 from newsbot.search.sync import sync_index
-
-IST = timezone(timedelta(hours=5, minutes=30))
 
 
 def article(number: int, title: str, text: str, **changes) -> Article:
@@ -42,6 +40,11 @@ def test_one_person_across_articles_with_and_without_honorific(tmp_path):
             ("ब्लॉक अध्यक्ष", "SP", True), ("जिला सचिव", "SP", False)]
         assert find_people(archive, "श्री दिनेश कुमार यादव") == [person]
         assert find_people(archive, "नसरीन बानो") == []  # a byline is nobody
+        # Latin letters, as researchers type them, match by sound and by whole words
+        assert find_people(archive, "Dinesh Kumar Yadav") == [person]
+        assert find_people(archive, "dinesh kumaar") == [person]
+        assert find_people(archive, "yadav") == [person]
+        assert find_people(archive, "yad") == []
 
 
 def test_changed_text_or_rules_are_analysed_again_and_orphans_leave(tmp_path):

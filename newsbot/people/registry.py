@@ -11,6 +11,7 @@ article whose analysis was made by other rules (``rules_version``) is redone by
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,6 +19,7 @@ from newsbot.archive import Archive
 from newsbot.archive.db import now
 from newsbot.people.extract import Analysis, analyse, analysis_text
 from newsbot.people.vocab import DATA, name_key, without_honorifics
+from newsbot.text.romanise import phonetic_fold, romanise
 
 # Bump when the grammar (the code) changes what it finds; the data files count by themselves.
 GRAMMAR_VERSION = "4"
@@ -90,8 +92,26 @@ def reprocess(archive: Archive) -> Reprocessed:
 
 def find_people(archive: Archive, query: str) -> list[dict]:
     """People whose name matches *query* on the match form, honorifics aside: the exact name
-    if registered, else every name containing it ("आनंद" finds "संजीव आनंद")."""
-    key = name_key(without_honorifics(query))
+    if registered, else every name containing it ("आनंद" finds "संजीव आनंद"). A query in Latin
+    letters ("sanjeev anand") matches by sound, word by word, as search does."""
     people = archive.people_rows()
+    if _LATIN_QUERY.fullmatch(query):
+        wanted = [phonetic_fold(word) for word in query.split()]
+        return [person for person in people
+                if _contains_words(_sound_keys(person["name"]), wanted)]
+    key = name_key(without_honorifics(query))
     exact = [person for person in people if person["key"] == key]
     return exact or [person for person in people if key and key in person["key"]]
+
+
+_LATIN_QUERY = re.compile(r"[A-Za-z .'-]+")
+
+
+def _sound_keys(name: str) -> list[str]:
+    return [phonetic_fold(word) for word in romanise(name).split()]
+
+
+def _contains_words(name_keys: list[str], wanted: list[str]) -> bool:
+    """Whether the name's words include the wanted words, consecutively and in order."""
+    width = len(wanted)
+    return any(name_keys[start:start + width] == wanted for start in range(len(name_keys) - width + 1))
