@@ -138,3 +138,12 @@ def test_normalize_gives_display_form(capsys, tmp_path, monkeypatch):
     code, out, _ = run(capsys, "normalize", str(source))
     assert code == 0
     assert out == "नई दिल्ली: ज\u093cिला अध्यक्ष\n\nदूसरा अनुच्छेद\n"
+
+
+def test_a_broken_line_in_a_queries_file_does_not_stop_the_batch(capsys, home, tmp_path):
+    queries = tmp_path / "q.txt"
+    queries.write_text('गांव\n"अधूरा\nधान\n', encoding="utf-8")
+    code, out, err = run(capsys, "search", "--queries", str(queries), "--json")
+    assert code == 1
+    assert [json.loads(line)["query"] for line in out.splitlines()] == ["गांव", "धान"]
+    assert len(err.splitlines()) == 1 and '\'"अधूरा\'' in err

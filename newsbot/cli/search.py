@@ -8,7 +8,7 @@ from newsbot import home
 from newsbot.archive import ARCHIVE_FILENAME, Archive
 from newsbot.cli.options import echo_json, home_options, json_option
 from newsbot.search.index import document_count
-from newsbot.search.query import SORTS, SearchError, parse_date
+from newsbot.search.query import SORTS, IndexMissing, SearchError, parse_date
 from newsbot.search.query import search as run_search
 from newsbot.search.sync import sync_index
 from newsbot.sites.registry import PROFILES
@@ -54,18 +54,28 @@ def search(query, queries_file, limit, site, date_from, date_to, sort, count_onl
         raise click.UsageError("give either a QUERY or --queries FILE")
     queries = [query] if query is not None else [q.strip() for q in queries_file if q.strip()]
     index = home.index_dir(index_dir)
+    failed = 0
     for text in queries:
         try:
             hits = run_search(index, text, limit=limit, site=site, date_from=date_from,
                               date_to=date_to, sort=sort)
-        except SearchError as error:
+        except IndexMissing as error:
             raise click.ClickException(str(error)) from None
+        except SearchError as error:
+            if len(queries) == 1:
+                raise click.ClickException(str(error)) from None
+            # One broken line of a batch must not cost the answers to the others.
+            click.echo(f"newsbot: error in query {text!r}: {error}", err=True)
+            failed += 1
+            continue
         if count_only:
             _print_count(text, hits.total, as_json, several=len(queries) > 1)
         elif as_json:
             _print_json(text, hits)
         else:
             _print_text(text, hits)
+    if failed:
+        raise click.exceptions.Exit(1)
 
 
 def _print_count(query: str, total: int, as_json: bool, several: bool) -> None:
