@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from newsbot import home
+from newsbot.archive import ARCHIVE_FILENAME, Archive
+from newsbot.search.query import SearchError, parse_date
 
 
 def home_options(command):
@@ -20,6 +22,26 @@ def home_options(command):
         "--data-dir", type=click.Path(file_okay=False, path_type=Path), envvar=home.DATA_DIR_ENV,
         default=None, help="Archive directory [env NEWSBOT_DATA_DIR; default ./data]",
     )(command)
+
+
+def date_option(name: str, end: bool, help_text: str):
+    """--from/--to: an ISO date or datetime (+05:30 when none given); `end` makes a bare date
+    include its whole day."""
+    def to_datetime(ctx, param, value):
+        try:
+            return None if value is None else parse_date(value, end=end)
+        except SearchError as error:
+            raise click.BadParameter(str(error)) from None
+
+    return click.option(name, f"date_{name[2:]}", metavar="DATE", callback=to_datetime, help=help_text)
+
+
+def existing_archive(data_dir) -> Archive:
+    """The archive in `data_dir`; a one-line error when there is none yet (never a new empty one)."""
+    path = home.data_dir(data_dir) / ARCHIVE_FILENAME
+    if not path.exists():
+        raise click.ClickException(f"no archive at {path}; run `newsbot crawl` first")
+    return Archive(path)
 
 
 def json_option(command):

@@ -9,14 +9,13 @@ from pathlib import Path
 import click
 
 from newsbot import home
-from newsbot.archive import ARCHIVE_FILENAME, Archive
-from newsbot.cli.options import echo_json, home_options, json_option
+from newsbot.archive import Archive
+from newsbot.cli.options import date_option, echo_json, existing_archive, home_options, json_option
 from newsbot.export import EXPORTS, FORMATS, Filters, ist, write, write_file
 from newsbot.people import analyse
 from newsbot.people.registry import analyse_pending, find_people
 from newsbot.people.registry import reprocess as reprocess_archive
 from newsbot.reextract import reextract
-from newsbot.search.query import SearchError, parse_date
 from newsbot.search.sync import sync_index
 
 # Exports longer than this show a progress bar (on a terminal only).
@@ -26,10 +25,7 @@ PROGRESS_MIN_ROWS = 2000
 def open_archive(data_dir, up_to_date: bool = True) -> Archive:
     """The archive, with every article analysed by the current rules when *up_to_date*
     (articles archived by an older newsbot, or before the rules last changed)."""
-    path = home.data_dir(data_dir) / ARCHIVE_FILENAME
-    if not path.exists():
-        raise click.ClickException(f"no archive at {path}; run `newsbot crawl` first")
-    archive = Archive(path)
+    archive = existing_archive(data_dir)
     if up_to_date:
         analyse_pending(archive)
     return archive
@@ -188,24 +184,14 @@ def reprocess(extract_again, data_dir, index_dir, as_json):
                f"in the registry; {indexed} index documents updated")
 
 
-def _date(end: bool):
-    def convert(ctx, param, value):
-        try:
-            return None if value is None else parse_date(value, end=end)
-        except SearchError as error:
-            raise click.BadParameter(str(error)) from None
-    return convert
-
-
 @click.command()
 @click.argument("kind", type=click.Choice(tuple(EXPORTS)))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file (default: stdout, except for xlsx).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
-@click.option("--from", "date_from", metavar="DATE", callback=_date(False),
-              help="Only articles published on or after DATE (YYYY-MM-DD, +05:30).")
-@click.option("--to", "date_to", metavar="DATE", callback=_date(True), help="... on or before DATE.")
+@date_option("--from", end=False, help_text="Only articles published on or after DATE (YYYY-MM-DD, +05:30).")
+@date_option("--to", end=True, help_text="... on or before DATE.")
 @click.option("--site", help="Only articles of this site.")
 @click.option("--party", help="Only this party (a code: INC, BJP, SP, ...).")
 @click.option("--appointed-only", is_flag=True, help="Only appointments made in the article.")

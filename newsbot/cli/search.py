@@ -5,24 +5,13 @@ from __future__ import annotations
 import click
 
 from newsbot import home
-from newsbot.archive import ARCHIVE_FILENAME, Archive
-from newsbot.cli.options import echo_json, home_options, json_option
+from newsbot.cli.options import date_option, echo_json, existing_archive, home_options, json_option
 from newsbot.search.index import document_count
-from newsbot.search.query import SORTS, IndexMissing, SearchError, parse_date
+from newsbot.search.query import SORTS, IndexMissing, SearchError
 from newsbot.search.query import search as run_search
 from newsbot.search.sync import sync_index
 from newsbot.sites.registry import PROFILES
 from newsbot.urls import display_url
-
-
-def _date_option(name: str, end: bool, help_text: str):
-    def to_datetime(ctx, param, value):
-        try:
-            return None if value is None else parse_date(value, end=end)
-        except SearchError as error:
-            raise click.BadParameter(str(error)) from None
-
-    return click.option(name, f"date_{name[2:]}", metavar="DATE", callback=to_datetime, help=help_text)
 
 
 @click.command()
@@ -31,9 +20,9 @@ def _date_option(name: str, end: bool, help_text: str):
               help="Run one query per line of FILE ('-' for stdin).")
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
 @click.option("--site", help="Only articles of this site.")
-@_date_option("--from", end=False, help_text="Only articles published on or after DATE "
+@date_option("--from", end=False, help_text="Only articles published on or after DATE "
               "(ISO: 2026-03-04, or 2026-03-04T10:00+05:30; dates are +05:30).")
-@_date_option("--to", end=True, help_text="Only articles published on or before DATE (inclusive).")
+@date_option("--to", end=True, help_text="Only articles published on or before DATE (inclusive).")
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True,
               help="Best match first, or newest first.")
 @click.option("--count", "count_only", is_flag=True, help="Print only how many articles match.")
@@ -109,10 +98,8 @@ def _print_text(query: str, hits) -> None:
 @json_option
 def stats(data_dir, index_dir, as_json):
     """How much is archived and indexed, per site, and when the last crawl ended."""
-    data, index = home.data_dir(data_dir), home.index_dir(index_dir)
-    if not (data / ARCHIVE_FILENAME).exists():
-        raise click.ClickException(f"no archive at {data / ARCHIVE_FILENAME}; run `newsbot crawl` first")
-    with Archive.in_dir(data) as archive:
+    index = home.index_dir(index_dir)
+    with existing_archive(data_dir) as archive:
         last = archive.last_crawl()
         report = {
             "articles": archive.article_count(),
@@ -120,7 +107,7 @@ def stats(data_dir, index_dir, as_json):
             "sites": archive.articles_per_site(),
             "last_crawl": last["finished_at"] if last else None,
             "pages": archive.page_counts(),
-            "archive": str(data / ARCHIVE_FILENAME),
+            "archive": str(archive.path),
             "index": str(index),
         }
     if as_json:
@@ -141,10 +128,8 @@ def stats(data_dir, index_dir, as_json):
 def reindex(data_dir, index_dir, as_json):
     """Rebuild the search index from the archive (after an upgrade changed the index schema,
     or if the index was lost). The archive is not changed."""
-    data, index = home.data_dir(data_dir), home.index_dir(index_dir)
-    if not (data / ARCHIVE_FILENAME).exists():
-        raise click.ClickException(f"no archive at {data / ARCHIVE_FILENAME}; run `newsbot crawl` first")
-    with Archive.in_dir(data) as archive:
+    index = home.index_dir(index_dir)
+    with existing_archive(data_dir) as archive:
         indexed = sync_index(archive, index, rebuild=True)
     if as_json:
         echo_json({"indexed": indexed, "index": str(index)})

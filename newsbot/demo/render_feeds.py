@@ -53,20 +53,20 @@ def rss(title: str, link: str, description: str, self_url: str, items: list[Feed
 
 def urlset(entries: list[tuple[str, datetime | None]]) -> str:
     """A plain sitemap: (absolute URL, lastmod or None)."""
-    out = [XML_DECL, f'<urlset xmlns="{SITEMAP_NS}">\n']
-    for loc, lastmod in entries:
-        mod = f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else ""
-        out.append(f"<url><loc>{escape(loc)}</loc>{mod}</url>\n")
-    out.append("</urlset>\n")
-    return "".join(out)
+    return _sitemap("urlset", "url", entries)
 
 
 def sitemap_index(entries: list[tuple[str, datetime | None]]) -> str:
-    out = [XML_DECL, f'<sitemapindex xmlns="{SITEMAP_NS}">\n']
+    """A sitemap index: (absolute sitemap URL, lastmod or None)."""
+    return _sitemap("sitemapindex", "sitemap", entries)
+
+
+def _sitemap(root: str, item: str, entries: list[tuple[str, datetime | None]]) -> str:
+    out = [XML_DECL, f'<{root} xmlns="{SITEMAP_NS}">\n']
     for loc, lastmod in entries:
         mod = f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else ""
-        out.append(f"<sitemap><loc>{escape(loc)}</loc>{mod}</sitemap>\n")
-    out.append("</sitemapindex>\n")
+        out.append(f"<{item}><loc>{escape(loc)}</loc>{mod}</{item}>\n")
+    out.append(f"</{root}>\n")
     return "".join(out)
 
 
