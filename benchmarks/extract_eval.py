@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/extract_eval.py [--real DIR] [--repeat N]
 
-Real pages are read from /work/shared/fixtures/real (SOURCES.tsv says which are articles and
+Real pages are read from ../shared/fixtures/real beside the repository (SOURCES.tsv says which are articles and
 which listings) and never copied into the repository; the script says so and goes on when the
 folder is absent. Fixtures are tests/fixtures/extract/*.expected.json (generic pages) and
 tests/sites/<slug>/<slug>.json (one page per site profile and layout version).
@@ -42,7 +42,7 @@ from newsbot.text.display import normalise
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "extract"
 SITE_FIXTURES = REPO / "tests" / "sites"
-DEFAULT_REAL = Path("/work/shared/fixtures/real")
+DEFAULT_REAL = REPO.parent / "shared" / "fixtures" / "real"
 NEUTRAL_URL = "https://example.in/india/news/some-story-123456.html"
 # What each real page states (its headline, its publication time in JSON-LD/meta, checked
 # against the printed date) and when it was saved; Fundus's .expected.json gives Bhaskar's.

@@ -45,7 +45,7 @@ from newsbot.text.matchform import match_form
 
 REPO = Path(__file__).resolve().parent.parent
 SITES = REPO / "newsbot" / "demo" / "sites"
-DEFAULT_EVAL_DEV = Path("/work/shared/eval-dev")
+DEFAULT_EVAL_DEV = REPO.parent / "shared" / "eval-dev"
 MAX_DF = 8
 LIMIT = 10
 LATIN_TOPIC_WORDS = {  # English loanwords as they are spelt in English, not romanised

@@ -16,7 +16,7 @@ from newsbot.extract.jsonld import article_node, read_jsonld
 from newsbot.sites.base import Layout, SiteProfile
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
-REAL = Path("/work/shared/fixtures/real")
+REAL = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "real"
 IST = timezone(timedelta(hours=5, minutes=30))
 
 
@@ -287,7 +287,7 @@ def _real_pages():
         return [r for r in csv.DictReader(f, delimiter="\t") if r["kind"] in ("article", "listing")]
 
 
-@pytest.mark.skipif(not _real_pages(), reason="fixtures/real not present")
+@pytest.mark.skipif(not _real_pages(), reason=f"no real pages: {REAL} not present")
 @pytest.mark.parametrize("row", _real_pages(), ids=lambda r: r["local_path"])
 def test_real_pages(row):
     article = extract((REAL / row["local_path"]).read_bytes(), row["original_url_if_known"])
