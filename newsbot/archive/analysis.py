@@ -69,47 +69,57 @@ class AnalysisStore:
 
     db: sqlite3.Connection
 
-    def save_analysis(self, article_id: int, content_hash: str, rules_version: str, analysed_at: str,
-                      summary: dict, mentions: list[dict]) -> bool:
-        """Replace an article's analysis; *mentions* carry ``key`` (the person's registry key)
-        and MENTION_FIELDS. Returns whether what the index shows of it (people, parties)
-        changed, in which case the article is marked for re-indexing."""
+    def save_analyses(self, analyses: list[tuple[int, str, dict, list[dict]]], rules_version: str,
+                      analysed_at: str) -> int:
+        """Replace the analyses of articles, each given as (article_id, content_hash, summary,
+        mentions); mentions carry ``key`` (the person's registry key) and MENTION_FIELDS.
+
+        One transaction and one statement per table for the lot (a reprocess writes thousands).
+        An article whose people or parties changed is marked for re-indexing; returns how many."""
+        ids = [article_id for article_id, *_ in analyses]
         with self.db:
-            before = self._indexed_view(article_id)
-            old_people = [row[0] for row in self.db.execute(
-                "SELECT DISTINCT person_id FROM mentions WHERE article_id = ?", (article_id,))]
-            self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
-            for mention in mentions:
-                self.db.execute("INSERT INTO people (key, name) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
-                                (mention["key"], mention["name"]))
-                self.db.execute(
-                    f"""INSERT INTO mentions (article_id, person_id, {", ".join(MENTION_FIELDS)})
-                        SELECT ?, id, {", ".join("?" * len(MENTION_FIELDS))} FROM people WHERE key = ?""",
-                    (article_id, *(mention[field] for field in MENTION_FIELDS), mention["key"]))
-            self.db.execute(
+            before = self._indexed_views(ids)
+            old_people = {row[0] for row in self._batched(
+                "SELECT DISTINCT person_id FROM mentions WHERE article_id IN ({})", ids)}
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                self.db.execute(f"DELETE FROM mentions WHERE article_id IN ({', '.join('?' * len(chunk))})",
+                                chunk)
+            mentions = [(article_id, mention) for article_id, _, _, found in analyses for mention in found]
+            self.db.executemany("INSERT INTO people (key, name) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
+                                [(mention["key"], mention["name"]) for _, mention in mentions])
+            self.db.executemany(
+                f"""INSERT INTO mentions (article_id, person_id, {", ".join(MENTION_FIELDS)})
+                    SELECT ?, id, {", ".join("?" * len(MENTION_FIELDS))} FROM people WHERE key = ?""",
+                [(article_id, *(mention[field] for field in MENTION_FIELDS), mention["key"])
+                 for article_id, mention in mentions])
+            self.db.executemany(
                 """INSERT INTO analyses (article_id, content_hash, rules_version, analysed_at, political,
                                          event_types, parties, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(article_id) DO UPDATE SET content_hash = excluded.content_hash,
                      rules_version = excluded.rules_version, analysed_at = excluded.analysed_at,
                      political = excluded.political, event_types = excluded.event_types,
                      parties = excluded.parties, counts = excluded.counts""",
-                (article_id, content_hash, rules_version, analysed_at, int(summary["political"]),
-                 *(json.dumps(summary[field], ensure_ascii=False) for field in _JSON_FIELDS)))
+                [(article_id, digest, rules_version, analysed_at, int(summary["political"]),
+                  *(json.dumps(summary[field], ensure_ascii=False) for field in _JSON_FIELDS))
+                 for article_id, digest, summary, _ in analyses])
             self._forget_people(old_people)
-            changed = self._indexed_view(article_id) != before
-            if changed:
-                self.db.execute("UPDATE articles SET indexed_hash = NULL WHERE id = ?", (article_id,))
-        return changed
+            after = self._indexed_views(ids)
+            changed = [(article_id,) for article_id in ids if after[article_id] != before[article_id]]
+            self.db.executemany("UPDATE articles SET indexed_hash = NULL WHERE id = ?", changed)
+        return len(changed)
 
-    def _indexed_view(self, article_id: int) -> tuple:
-        return (tuple(self.people_of([article_id]).get(article_id, ())),
-                tuple(self.parties_of([article_id]).get(article_id, ())))
+    def _indexed_views(self, ids: list[int]) -> dict[int, tuple]:
+        """Article id -> (people, parties): what the index shows of its analysis."""
+        people, parties = self.people_of(ids), self.parties_of(ids)
+        return {article_id: (tuple(people.get(article_id, ())), tuple(parties.get(article_id, ())))
+                for article_id in ids}
 
     def _forget_people(self, ids: Iterable[int]) -> None:
         """Drop registry entries no mention links to any more."""
-        for person_id in ids:
-            self.db.execute("DELETE FROM people WHERE id = ? AND NOT EXISTS "
-                            "(SELECT 1 FROM mentions WHERE person_id = ?)", (person_id, person_id))
+        self.db.executemany("DELETE FROM people WHERE id = ? AND NOT EXISTS "
+                            "(SELECT 1 FROM mentions WHERE person_id = ?)",
+                            [(person_id, person_id) for person_id in ids])
 
     def article_ids_to_analyse(self, rules_version: str, every: bool = False) -> list[int]:
         """Articles with no analysis of their current content by these rules (all with *every*)."""

@@ -59,6 +59,13 @@ CREATE TABLE IF NOT EXISTS articles (
     indexed_hash TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_site ON articles(site);
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+-- The articles the index lacks: found without reading every (large) article row.
+CREATE INDEX IF NOT EXISTS articles_unindexed ON articles(id)
+    WHERE indexed_hash IS NULL OR indexed_hash != content_hash;
+-- Covering (id, content_hash): comparisons with analyses and the index read no article text.
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(id, content_hash);
 CREATE TABLE IF NOT EXISTS revisions (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id),

@@ -39,8 +39,8 @@ def analyse_row(row: dict) -> Analysis:
     return analyse(analysis_text(row["title"], row["text"]), author=row["author"])
 
 
-def store(archive: Archive, row: dict, analysis: Analysis) -> bool:
-    """Save *analysis* as the article's; True when its people or parties changed."""
+def _record(row: dict, analysis: Analysis) -> tuple[int, str, dict, list[dict]]:
+    """What ``Archive.save_analyses`` stores of *analysis*, the analysis of archived *row*."""
     mentions = [
         {"key": person.key, "name": person.name, "role": role.role, "org": role.org,
          "party": role.party, "jurisdiction": role.jurisdiction, "appointed": role.appointed,
@@ -49,16 +49,17 @@ def store(archive: Archive, row: dict, analysis: Analysis) -> bool:
     ]
     summary = {"political": analysis.political, "event_types": analysis.event_types,
                "parties": analysis.parties, "counts": analysis.counts}
-    return archive.save_analysis(row["id"], row["content_hash"], rules_version(), now().isoformat(),
-                                 summary, mentions)
+    return row["id"], row["content_hash"], summary, mentions
 
 
 def analyse_articles(archive: Archive, ids: list[int]) -> int:
-    """Analyse and store the articles *ids*; returns how many changed what the index shows."""
+    """Analyse and store the articles *ids*; returns how many changed what the index shows.
+
+    One transaction per batch: the registry's writes are what made big reprocesses slow."""
     changed = 0
     for start in range(0, len(ids), 200):
-        for row in archive.articles_by_ids(ids[start:start + 200]):
-            changed += store(archive, row, analyse_row(row))
+        records = [_record(row, analyse_row(row)) for row in archive.articles_by_ids(ids[start:start + 200])]
+        changed += archive.save_analyses(records, rules_version(), now().isoformat())
     return changed
 
 
@@ -66,7 +67,7 @@ def analyse_url(archive: Archive, canonical_url: str) -> None:
     """Analyse one archived article (the crawl pipeline, right after archiving it)."""
     row = archive.article_by_url(canonical_url)
     if row is not None:
-        store(archive, row, analyse_row(row))
+        archive.save_analyses([_record(row, analyse_row(row))], rules_version(), now().isoformat())
 
 
 def analyse_pending(archive: Archive) -> int:
