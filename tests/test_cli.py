@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsbot.archive import Archive
-from newsbot.cli import cli, main
+from newsbot.cli import COMMAND_MODULES, main
 from newsbot.items import Article
 from newsbot.search.sync import sync_index
 
@@ -25,7 +25,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-@pytest.mark.parametrize("command", sorted(cli.commands))
+@pytest.mark.parametrize("command", sorted(COMMAND_MODULES))
 def test_every_command_has_help(capsys, command):
     code, out, _ = run(capsys, command, "--help")
     assert code == 0

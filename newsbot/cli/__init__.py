@@ -1,19 +1,46 @@
 """The `newsbot` command: a click group of thin commands over the library.
 
 Errors reach the user as one line: usage errors exit 2, failures of the work exit 1.
+
+Each command's module is imported only when that command runs (``LazyGroup``): a search must
+not pay for loading Scrapy and Twisted, which only the crawl commands use.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from newsbot import __version__
-from newsbot.cli import crawl, people, search, text
+
+# Command name -> the module of newsbot.cli that defines it (in its COMMANDS).
+COMMAND_MODULES = {
+    "crawl": "crawl", "demo": "crawl", "serve-demo": "crawl",
+    "search": "search", "stats": "search", "reindex": "search", "sites": "search",
+    "analyze": "people", "people": "people", "show": "people", "reprocess": "people",
+    "export": "people",
+    "extract": "text", "normalize": "text",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class LazyGroup(click.Group):
+    """A group that imports a command's module when the command is looked up (click's
+    documented pattern for lazily loaded subcommands)."""
+
+    def list_commands(self, ctx):
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx, name):
+        module_name = COMMAND_MODULES.get(name)
+        if module_name is None:
+            return None
+        module = importlib.import_module(f"newsbot.cli.{module_name}")
+        return next(command for command in module.COMMANDS if command.name == name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="newsbot")
 def cli():
     """newsbot: crawl Hindi regional news sites, archive the articles and search them.
@@ -26,10 +53,6 @@ def cli():
                  newsbot export appointments --format xlsx -o appointments.xlsx
     """
 
-
-for module in (crawl, search, text, people):
-    for command in module.COMMANDS:
-        cli.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,6 @@ from newsbot.export import EXPORTS, FORMATS, Filters, ist, write, write_file
 from newsbot.people import analyse
 from newsbot.people.registry import analyse_pending, find_people
 from newsbot.people.registry import reprocess as reprocess_archive
-from newsbot.reextract import reextract
 from newsbot.search.sync import sync_index
 
 # Exports longer than this show a progress bar (on a terminal only).
@@ -166,6 +165,8 @@ def reprocess(extract_again, data_dir, index_dir, as_json):
     """Redo the analysis of every archived article from its stored text (after the rules or
     vocabulary changed), rebuild the people registry, and update the index to match."""
     with open_archive(data_dir, up_to_date=False) as archive:
+        from newsbot.reextract import reextract  # lxml and the extractor: only for --extract
+
         extracted = reextract(archive) if extract_again else None
         done = reprocess_archive(archive)
         index = home.index_dir(index_dir)
