@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsbot import home
+from newsbot.urls import display_url
 
 
 class OneLineFormatter(logging.Formatter):
@@ -146,7 +147,7 @@ def run_crawls(jobs: list[tuple[str, list[str] | None]], *, data_dir: Path | Non
 
 
 def _summary(site: str, urls: list[str] | None, stats: dict, seconds: float) -> CrawlSummary:
-    summary = CrawlSummary(target=f"{site} {' '.join(urls)}" if urls else site, seconds=seconds,
+    summary = CrawlSummary(target=f"{site} {' '.join(map(display_url, urls))}" if urls else site, seconds=seconds,
                            finish_reason=str(stats.get("finish_reason", "")))
     for name in ("pages", "articles_new", "articles_updated", "articles_unchanged", "skipped",
                  "errors", "disallowed", "indexed"):

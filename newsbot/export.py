@@ -22,6 +22,7 @@ from typing import BinaryIO
 
 from newsbot.archive import Archive
 from newsbot.items import IST
+from newsbot.urls import display_url
 
 APPOINTMENT_COLUMNS = ("person", "role", "org", "party", "jurisdiction", "appointed", "event_types",
                        "published", "site", "article_url", "evidence")
@@ -48,7 +49,7 @@ def appointment_rows(archive: Archive, filters: Filters) -> list[dict]:
     return [
         {"person": m["person"], "role": m["role"], "org": m["org"], "party": m["party"],
          "jurisdiction": m["jurisdiction"], "appointed": m["appointed"], "event_types": m["event_types"],
-         "published": ist(m["published"]), "site": m["site"], "article_url": m["article_url"],
+         "published": ist(m["published"]), "site": m["site"], "article_url": display_url(m["article_url"]),
          "evidence": m["evidence"]}
         for m in _mentions(archive, filters)
     ]
@@ -84,7 +85,7 @@ def article_rows(archive: Archive, filters: Filters) -> list[dict]:
                 and (not filters.appointed_only or a["appointments"])]
     people = archive.people_of([a["id"] for a in articles])
     return [
-        {"article_url": a["canonical_url"], "site": a["site"], "title": a["title"],
+        {"article_url": display_url(a["canonical_url"]), "site": a["site"], "title": a["title"],
          "published": ist(a["published"]), "author": a["author"], "political": a["political"],
          "event_types": a["event_types"], "parties": a["parties"], "people": people.get(a["id"], []),
          "appointments": a["appointments"]}

@@ -1,10 +1,12 @@
 """The archive: upsert by canonical URL, revisions, raw pages kept, index bookkeeping."""
 
+import re
 import sqlite3
 from datetime import datetime, timedelta, timezone
 
 from newsbot.archive import Archive
 from newsbot.items import Article, Page
+from newsbot.urls import canonical_url, display_url
 
 IST = timezone(timedelta(hours=5, minutes=30))
 
@@ -115,3 +117,16 @@ def test_byline_org_image_and_kind_are_stored(tmp_path):
         [row] = archive.articles_by_ids(archive.article_ids_to_index())
         assert (row["byline_org"], row["kind"], row["image"]) == (
             "डिजिटल डेस्क", "liveblog", "http://127.0.0.1:9/static/img/baithak.png")
+
+
+def test_an_article_is_found_by_any_form_of_its_url(tmp_path):
+    stored = canonical_url("http://127.0.0.1:9/2026/11/20/ज़िला-कांग्रेस-बैठक-सँवारी/")
+    with Archive.in_dir(tmp_path) as archive:
+        archive.upsert_article(make_article(canonical_url=stored, url=stored))
+        lower = re.sub("%[0-9A-F]{2}", lambda m: m[0].lower(), stored)
+        for form in (display_url(stored), stored, lower, stored.rstrip("/"),
+                     display_url(stored) + "?utm_source=whatsapp#comments",
+                     stored.replace("http://127.0.0.1:9/", "HTTP://127.0.0.1:9/amp/")):
+            found = archive.article_by_url(form)
+            assert found is not None and found["canonical_url"] == stored, form
+        assert archive.article_by_url(display_url(stored).replace("सँवारी", "संवारी")) is None

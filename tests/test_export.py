@@ -14,6 +14,7 @@ from newsbot.archive import Archive
 from newsbot.cli import main
 from newsbot.export import APPOINTMENT_COLUMNS, ARTICLE_COLUMNS, PEOPLE_COLUMNS
 from newsbot.items import Article
+from newsbot.urls import display_url
 
 BOM = "\ufeff".encode()
 
@@ -127,7 +128,9 @@ def test_after_crawling_the_demo_sites_every_evidence_is_in_its_article(site_ser
     rows = read_csv(tmp_path / "appointments.csv")
     assert tuple(rows[0]) == APPOINTMENT_COLUMNS
     db = sqlite3.connect(tmp_path / "data" / "archive.sqlite3")
-    texts = dict(db.execute("SELECT canonical_url, title || char(10) || char(10) || text FROM articles"))
+    # Exports print URLs readable, as every command does.
+    texts = {display_url(url): text for url, text in
+             db.execute("SELECT canonical_url, title || char(10) || char(10) || text FROM articles")}
     assert len(rows) > 50 and sum(row["appointed"] == "true" for row in rows) > 20
     for row in rows:
         assert row["evidence"] in texts[row["article_url"]], row

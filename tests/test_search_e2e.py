@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 
 import pytest
@@ -11,6 +12,7 @@ from conftest import TEST_SITES, run_newsbot
 
 from newsbot.demo.server import load_site
 from newsbot.text.display import normalise
+from newsbot.urls import canonical_url, display_url
 
 # (query, the title's first words of the article it must find): spellings the article does not use.
 QUERIES = [
@@ -37,7 +39,8 @@ def crawled(site_server, tmp_path_factory):
     result = run_newsbot("crawl", "--url", site_server.url("kasba"), "-s", "DOWNLOAD_DELAY=0", home=home)
     assert result.returncode == 0, result.stderr
     db = sqlite3.connect(home / "data" / "archive.sqlite3")
-    urls = dict(db.execute("SELECT title, canonical_url FROM articles").fetchall())
+    # Every command prints URLs readable (Devanagari slugs as letters).
+    urls = {title: display_url(url) for title, url in db.execute("SELECT title, canonical_url FROM articles")}
     assert len(urls) == len(load_site(TEST_SITES / "kasba")["articles"])
     return home, urls
 
@@ -85,3 +88,17 @@ def test_a_misspelt_name_gets_a_suggestion(crawled):
     assert result.returncode == 0
     assert result.stdout.startswith("0 results")
     assert result.stderr.strip() == "did you mean: रस्तोगी"
+
+
+def test_show_finds_the_article_by_the_url_search_printed_in_any_form(crawled):
+    home, urls = crawled
+    [readable] = [url for url in urls.values() if "बेलनपुर" in url]
+    result = run_newsbot("search", "बेलनपुर", home=home)
+    assert readable in result.stdout  # printed readable, not as %E0%A4...
+    encoded = canonical_url(readable)
+    assert "%E0%A4" in encoded
+    for form in (readable, encoded, re.sub("%[0-9A-F]{2}", lambda m: m[0].lower(), encoded),
+                 readable + "?utm_source=whatsapp&fbclid=x1", readable + "#comments"):
+        shown = run_newsbot("show", form, "--json", home=home)
+        assert shown.returncode == 0, (form, shown.stderr)
+        assert json.loads(shown.stdout)["url"] == readable

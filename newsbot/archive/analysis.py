@@ -19,6 +19,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from newsbot.archive.migrate import add_missing_columns
+from newsbot.urls import canonical_url
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS analyses (
@@ -210,8 +211,11 @@ class AnalysisStore:
         return result
 
     def article_by_url(self, url: str) -> dict | None:
-        """The archived article at *url* (canonical or as fetched; a trailing slash is optional)."""
-        variants = {url, url.rstrip("/"), url.rstrip("/") + "/"}
+        """The archived article at *url*, in any form a person may paste: canonical or as
+        fetched, readable Devanagari or percent-encoded in either case, with tracking
+        parameters or a fragment; a trailing slash is optional."""
+        variants = {form for raw in (url.strip(), canonical_url(url))
+                    for form in (raw, raw.rstrip("/"), raw.rstrip("/") + "/")}
         marks = ", ".join("?" * len(variants))
         row = self.db.execute(f"SELECT id FROM articles WHERE canonical_url IN ({marks}) OR url IN ({marks})"
                               " ORDER BY id LIMIT 1", (*variants, *variants)).fetchone()

@@ -16,6 +16,7 @@ from newsbot.people import analyse
 from newsbot.people.registry import analyse_pending, find_people
 from newsbot.people.registry import reprocess as reprocess_archive
 from newsbot.search.sync import sync_index
+from newsbot.urls import display_url
 
 # Exports longer than this show a progress bar (on a terminal only).
 PROGRESS_MIN_ROWS = 2000
@@ -111,7 +112,7 @@ def _role_record(mention: dict) -> dict:
     return {"role": mention["role"], "org": mention["org"], "party": mention["party"],
             "jurisdiction": mention["jurisdiction"], "appointed": mention["appointed"],
             "date": ist(mention["published"] or mention["first_seen"]), "site": mention["site"],
-            "url": mention["article_url"], "title": mention["title"], "evidence": mention["evidence"]}
+            "url": display_url(mention["article_url"]), "title": mention["title"], "evidence": mention["evidence"]}
 
 
 def _print_person(record: dict) -> None:
@@ -127,7 +128,10 @@ def _print_person(record: dict) -> None:
 @home_options
 @json_option
 def show(url, data_dir, index_dir, as_json):
-    """Show the archived article at URL with the people, roles and parties found in it."""
+    """Show the archived article at URL with the people, roles and parties found in it.
+
+    URL in any form: as `search` prints it (readable Devanagari), percent-encoded, with
+    tracking parameters or a #fragment."""
     with open_archive(data_dir) as archive:
         article = archive.article_by_url(url)
         if article is None:
@@ -138,7 +142,7 @@ def show(url, data_dir, index_dir, as_json):
             person = people.setdefault(mention["key"], {"name": mention["person"], "key": mention["key"], "roles": []})
             person["roles"].append({field: mention[field] for field in
                                     ("role", "org", "party", "jurisdiction", "appointed", "evidence")})
-    record = {"url": article["canonical_url"], "title": article["title"], "site": article["site"],
+    record = {"url": display_url(article["canonical_url"]), "title": article["title"], "site": article["site"],
               "published": ist(article["published"]),
               "author": article["author"], "political": analysis["political"],
               "event_types": analysis["event_types"], "parties": analysis["parties"],

@@ -76,7 +76,7 @@ def _print_count(query: str, total: int, as_json: bool, several: bool) -> None:
 
 def _print_json(query: str, hits) -> None:
     for hit in hits:
-        echo_json({"query": query, "url": hit.url, "title": hit.title, "site": hit.site,
+        echo_json({"query": query, "url": display_url(hit.url), "title": hit.title, "site": hit.site,
                    "published": hit.published.isoformat() if hit.published else None,
                    "score": round(hit.score, 4), "snippet": hit.snippet})
     if hits.suggestion:

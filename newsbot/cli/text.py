@@ -41,7 +41,8 @@ def extract(files, url, as_json):
         analysis = (analyse(analysis_text(article.title, article.text), author=article.author)
                     if article.is_article else None)
         if as_json:
-            echo_json({"file": str(path), **article.to_json(),
+            echo_json({"file": str(path), **article.to_json(), "url": display_url(article.url),
+                       "canonical_url": display_url(article.canonical_url),
                        "analysis": analysis.to_json() if analysis else None})
             continue
         click.echo(f"== {path}")
