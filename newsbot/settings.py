@@ -17,6 +17,7 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
+# The project's URL in it is replaced by NEWSBOT_CONTACT (newsbot.middlewares).
 USER_AGENT = "newsbot/0.1 (+https://github.com/newsbot-hi/newsbot; Hindi news research archive)"
 
 # -- robustness --------------------------------------------------------------------------------
@@ -29,6 +30,12 @@ RETRY_TIMES = 2  # initial request + 2 retries
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
 
+# -- downloader middlewares (newsbot.middlewares) ----------------------------------------------
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
+    "newsbot.middlewares.ContactUserAgentMiddleware": 500,
+}
+
 # -- pipeline stages after extraction (the spider extracts) ------------------------------------
 ITEM_PIPELINES = {
     "newsbot.pipelines.ArchivePipeline": 300,
@@ -37,6 +44,9 @@ ITEM_PIPELINES = {
 
 # -- newsbot -----------------------------------------------------------------------------------
 # Default: ./data and ./index, or $NEWSBOT_DATA_DIR / $NEWSBOT_INDEX_DIR (see newsbot.home).
+# URL or mailto: address of whoever runs the crawl, put into the User-Agent. Default:
+# $NEWSBOT_CONTACT, else the project's page (and a crawl of a non-local site warns once).
+NEWSBOT_CONTACT = ""
 NEWSBOT_DATA_DIR = None
 NEWSBOT_INDEX_DIR = None
 NEWSBOT_MAX_PAGES = 0  # pages scheduled per crawl; 0 = no cap
