@@ -16,6 +16,7 @@ from conftest import BUNDLED_SITES, TEST_SITES, run_newsbot
 from newsbot.crawl import crawl_lock
 from newsbot.demo.server import load_site
 from newsbot.text.display import normalise
+from newsbot.urls import display_url
 
 LISTING_PATH_MARKS = ("/page/", "/tag/", "/category/", "/author/", "/feed", "/_test/", "/about", "/contact")
 
@@ -71,7 +72,7 @@ def test_listing_and_bad_pages_are_skipped_with_reasons(crawled, site_server):
 
 def test_search_finds_each_article_by_every_full_name(crawled, site_server, tmp_path):
     home, _ = crawled
-    by_title = {row["title"]: row["canonical_url"] for row in archived(home)}
+    by_title = {row["title"]: display_url(row["canonical_url"]) for row in archived(home)}  # as search prints
     wanted = []  # (name, article url)
     for site_dir in (TEST_SITES / "kasba", BUNDLED_SITES / "gramin"):
         for article in load_site(site_dir)["articles"]:
