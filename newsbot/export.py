@@ -4,7 +4,12 @@
 - JSON Lines keeps lists as arrays and true/false as booleans, one object per line.
 - XLSX (openpyxl) has a bold header row and frozen panes.
 Dates are ISO 8601 in +05:30. Rows come from the archive (``Filters`` narrow them) and are
-built here; writing goes through a temporary file, so a failed export leaves no half file.
+built here; writing goes through a temporary file, so a failed export leaves no half file, and
+the file gets the permissions the user's umask gives a new file.
+
+Archived text is written by strangers, so no cell may become a formula in a spreadsheet (OWASP
+"CSV injection"): a CSV cell starting with = + - @ TAB or CR gets a leading ', and every XLSX
+text cell is a string cell (never a formula), quote-prefixed when it looks like one.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import csv
 import io
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,6 +38,8 @@ ARTICLE_COLUMNS = ("article_url", "site", "title", "published", "author", "polit
 FORMATS = ("csv", "jsonl", "xlsx")
 LIST_SEPARATOR = "; "
 XLSX_WIDTH = {"evidence": 80, "title": 60, "article_url": 50, "roles": 60, "people": 60}
+# First characters a spreadsheet reads as the start of a formula (or that hide one).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -146,13 +153,14 @@ def write(rows: Iterable[dict], columns: tuple[str, ...], fmt: str, binary: Bina
 
 def write_file(rows: Iterable[dict], columns: tuple[str, ...], fmt: str, path: Path) -> None:
     """Write *rows* to *path*, replacing it only once the export is complete."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.part"
     try:
-        with open(handle, "wb") as binary:
+        # os.open with mode 0o666 lets the umask decide, as for any new file (mkstemp: 0600).
+        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as binary:
             write(rows, columns, fmt, binary)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
@@ -169,7 +177,13 @@ def _write_csv(rows: Iterable[dict], columns: tuple[str, ...], stream) -> None:
 
 
 def _csv_value(value):
-    return str(value).lower() if isinstance(value, bool) else value
+    if isinstance(value, bool):
+        return str(value).lower()
+    return "'" + value if _looks_like_formula(value) else value
+
+
+def _looks_like_formula(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
 
 
 def _write_jsonl(rows: Iterable[dict], columns: tuple[str, ...], stream) -> None:
@@ -195,8 +209,20 @@ def _write_xlsx(rows: Iterable[dict], columns: tuple[str, ...], stream) -> None:
         header.append(cell)
     sheet.append(header)
     for row in rows:
-        sheet.append([_cell(row[column]) for column in columns])
+        sheet.append([_xlsx_cell(sheet, _cell(row[column])) for column in columns])
     book.save(stream)
+
+
+def _xlsx_cell(sheet, value):
+    """Text as a string cell: openpyxl would store "=1+1" as a live formula."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if not isinstance(value, str):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    cell.quotePrefix = _looks_like_formula(value)
+    return cell
 
 
 _WRITERS: dict[str, Callable] = {"csv": _write_csv, "jsonl": _write_jsonl}
