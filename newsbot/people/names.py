@@ -8,10 +8,16 @@ A run longer than MAX_WORDS is cut after its last known surname, or rejected.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
 from newsbot.people.units import TaggedSentence
 from newsbot.people.vocab import vocabulary
 
 MAX_WORDS = 4
+# wordfreq's Zipf scale: 4 is once per 10,000 words of Hindi text.
+WORD_ZIPF = 4.0
 # Before a name found from the role after it ("X, प्रभारी"), what may stand: sentence start,
 # punctuation, a descriptor (मुख्य अतिथि), a role (its own name), an agent or honorific.
 _STRONG_LEFT = frozenset("^,(.ENRHj")
@@ -102,3 +108,12 @@ def clean(sentence: TaggedSentence, start: int, stop: int) -> Name | None:
     if len(keys) == 1 and (keys[0] in vocab.name_parts or len(keys[0]) < 2):
         return None
     return sentence.span(start, stop), (start, stop)
+
+
+@lru_cache(maxsize=65536)
+def looks_like_word(word: str) -> bool:
+    """A frequent Hindi word that no name list knows: "हटाए", "मिशन", "बीस"."""
+    vocab = vocabulary()
+    if word in vocab.surnames or word in vocab.name_parts:
+        return False
+    return zipf_frequency(word, "hi") >= WORD_ZIPF
