@@ -84,7 +84,7 @@ def analysis_text(title: str | None, body: str) -> str:
 def analyse(text: str, author: str | None = None) -> Analysis:
     """Analyse *text*; a person named in *author* (the byline: "A, B") is left out."""
     vocab = vocabulary()
-    tagged = [tag_sentence(s, vocab) for s in sentences(text, vocab.abbreviations, vocab.known)]
+    tagged = [tag_sentence(s, vocab) for s in sentences(text, vocab.abbreviations, vocab.known, vocab.cut)]
     licensed = {unit.entry.value for s in tagged for unit in s.units
                 if unit.tag == "P" and not unit.entry.ambiguous}
     fix_up(tagged, learn_places(tagged, vocab), licensed, vocab)

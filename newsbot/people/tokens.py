@@ -9,6 +9,7 @@ match form (newsbot.text.matchform) of the token with hyphens and a closing visa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -67,15 +68,32 @@ class Sentence:
     opens_paragraph: bool
 
 
-def sentences(text: str, abbreviations: frozenset[str], words: frozenset[str]) -> list[Sentence]:
-    """Split *text* into sentences at dandas, ?, !, |, line breaks and sentence-final dots.
+def unglue(tokens: list[Token], cut: Callable[[str], int]) -> list[Token]:
+    """Words printed without their space cut in two where *cut* says (the length of the first
+    part, 0 for none): "राजभरको" -> राजभर को, "मुख्यमंत्रीमायावती" -> मुख्यमंत्री मायावती."""
+    result: list[Token] = []
+    for token in tokens:
+        at = cut(token.text) if token.is_word else 0
+        if at:
+            middle = token.start + at
+            result += [Token(token.text[:at], token.start, middle, key(token.text[:at])),
+                       Token(token.text[at:], middle, token.end, key(token.text[at:]))]
+        else:
+            result.append(token)
+    return result
+
+
+def sentences(text: str, abbreviations: frozenset[str], words: frozenset[str],
+              cut: Callable[[str], int] | None = None) -> list[Sentence]:
+    """Split *text* into sentences at dandas, ?, !, |, line breaks and sentence-final dots,
+    its glued words cut in two by *cut* (see unglue).
 
     A dot right after an abbreviation (डॉ.) or an initial (के.सी.) is not an end; a short
     word that is a known word (*words*: है.) is an end unless the next word follows unspaced
     or it follows another initial (आर.के. सिंह).
     """
     result: list[Sentence] = []
-    tokens = tokenize(text)
+    tokens = tokenize(text) if cut is None else unglue(tokenize(text), cut)
     first = 0
     for index, token in enumerate(tokens):
         if index > first and "\n" in text[tokens[index - 1].end:token.start]:

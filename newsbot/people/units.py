@@ -27,6 +27,14 @@ _ABBREVIATION_MARKS = (".", "०", "\u0970")
 _PLURALS = (("ियों", "ी"), ("ों", ""))
 # Endings of town names that no first name has: "धामपुर", "अलीगंज", "मुरादाबाद", "रामगढ़".
 _PLACE_ENDINGS = ("पुर", "गंज", "बाद", "गढ़", "नगर")
+# Latin letters as Hindi prints initials: "जी किशन", "बी पी सरोज", "के सी वेणुगोपाल".
+_LETTERS = frozenset({"ए", "बी", "सी", "डी", "ई", "एफ", "जी", "एच", "आई", "जे", "के", "एल", "एम", "एन",
+                      "ओ", "पी", "क्यू", "आर", "एस", "टी", "यू", "वी", "डब्लू", "डब्ल्यू", "एक्स", "वाई", "जेड"})
+# Letters that are also everyday words, initials only before another letter: "के सी X".
+_WORD_LETTERS = frozenset({"के", "ए", "ई", "ओ", "आई"})
+_QUOTES = frozenset("‘’'\"“”")
+# A name part of Gujarati names.
+_INNER_PARTS = frozenset({"भाई", "बेन"})
 # Units that carry a role phrase on after a word: a surname before them is a role word.
 _ROLE_MATERIAL = frozenset("LRrsPp#")
 
@@ -94,7 +102,35 @@ def tag_sentence(sentence: Sentence, vocab: Vocabulary) -> TaggedSentence:
         if (unit.tag == "H" or (unit.tag == "w" and len(token.text) <= MAX_INITIAL_CHARS)) \
                 and _abbreviated(tokens, index):
             unit.stop = index = index + 1  # डॉ. / डॉ० / के.सी.: the mark belongs to the word
-    return TaggedSentence(sentence, units)
+    tagged = TaggedSentence(sentence, units)
+    _join_name_parts(tagged)
+    return tagged
+
+
+def _join_name_parts(sentence: TaggedSentence) -> None:
+    """Words that belong to a name as reporters print it: initials written as letters ("बी
+    पी सरोज"), a nickname in quotes after the name ("राजीव कुमार ‘चुन्ना’"), भाई inside a
+    name ("भीखू भाई दलसानिया")."""
+    units = sentence.units
+    index = 0
+    while index < len(units):
+        run = index
+        while run < len(units) and units[run].stop - units[run].first == 1 \
+                and sentence.key_of(run) in _LETTERS:
+            run += 1
+        if run > index and run < len(units) and units[run].tag == "w" and (index == 0 or units[index - 1].tag != "w") \
+                and (run - index > 1 or sentence.key_of(index) not in _WORD_LETTERS):
+            for unit in units[index:run]:
+                unit.tag = "w"
+        index = max(run, index + 1)
+    for index in range(len(units) - 3, 0, -1):
+        if (units[index - 1].tag == "w" and units[index + 1].tag == "w"
+                and sentence.tokens[units[index].first].text in _QUOTES
+                and sentence.tokens[units[index + 2].first].text in _QUOTES):
+            units[index - 1:index + 3] = [Unit("w", units[index].first, units[index + 2].stop)]
+    for index in range(1, len(units) - 1):
+        if units[index - 1].tag == "w" and units[index + 1].tag == "w" and sentence.key_of(index) in _INNER_PARTS:
+            units[index].tag = "w"
 
 
 def _initial(tokens: tuple[Token, ...], index: int, units: list[Unit]) -> bool:

@@ -32,6 +32,9 @@ _KINDS = {
 }
 # A consonant followed by the vowel letter अ is the same compound as the consonant + ा:
 # जिला अध्यक्ष = जिलाध्यक्ष, उप अध्यक्ष = उपाध्यक्ष (role keys compare without spaces).
+GLUED_POSTPOSITIONS = ("को", "ने", "के", "का", "की", "से", "में")
+MIN_GLUED = 3  # characters on each side of a cut
+_CONSONANT = re.compile("[\u0915-\u0939]")
 _SANDHI = re.compile("([\u0915-\u0939])\u0905|\u093e\u0905")
 
 
@@ -57,6 +60,8 @@ class Vocabulary:
     # Word keys that may carry an abbreviation dot (डॉ.), and every word the phrases begin with.
     abbreviations: frozenset[str] = frozenset()
     known: frozenset[str] = frozenset()
+    posts: frozenset[str] = frozenset()  # one-word posts: where a glued name is cut off
+    cuts: dict[str, int] = field(default_factory=dict)
 
     def longest(self, table: dict, keys: list[str], start: int) -> tuple[int, Entry] | None:
         """The longest phrase of *table* starting at keys[start]: (its length, its entry)."""
@@ -67,6 +72,29 @@ class Vocabulary:
 
     def fold(self, word_key: str) -> str:
         return self.variants.get(word_key, word_key)
+
+    def cut(self, word: str) -> int:
+        """Where a word printed without its space is cut (0: it is one word). A postposition
+        glued to a known word or surname: "राजभरको", "बसपाके"; a post glued to the name after
+        it: "मुख्यमंत्रीमायावती" (the rest a word of its own, beginning with a consonant)."""
+        at = self.cuts.get(word)
+        if at is None:
+            at = self.cuts[word] = self._cut(word)
+        return at
+
+    def _cut(self, word: str) -> int:
+        whole = key(word)
+        if whole in self.known or whole in self.surnames or whole in self.name_parts:
+            return 0
+        for ending in GLUED_POSTPOSITIONS:
+            stem = len(word) - len(ending)
+            if word.endswith(ending) and stem >= MIN_GLUED and (
+                    key(word[:stem]) in self.known or key(word[:stem]) in self.surnames):
+                return stem
+        for at in range(MIN_GLUED + 1, len(word) - MIN_GLUED + 1):
+            if _CONSONANT.match(word, at) and key(word[:at]) in self.posts:
+                return at
+        return 0
 
 
 def _rows(name: str):
@@ -118,6 +146,8 @@ def vocabulary() -> Vocabulary:
     vocab.abbreviations = vocab.titles | {first for first, items in vocab.phrases.items()
                                           if any(entry.tag == "H" for _, entry in items)}
     vocab.known = frozenset(vocab.phrases)
+    vocab.posts = frozenset(first for first, items in vocab.phrases.items()
+                            if any(len(keys) == 1 and entry.tag == "R" for keys, entry in items))
     return vocab
 
 

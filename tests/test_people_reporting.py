@@ -1,0 +1,53 @@
+"""The analysis grammar on text as reporters print it: glued words, initials, nicknames, lists
+with one post, charges. One construction per test, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbot.people import analyse
+
+
+def roles_of(text: str) -> dict[str, list[tuple]]:
+    """name -> [(role, appointed)], checking every evidence offset."""
+    found = {}
+    for person in analyse(text).people:
+        for role in person.roles:
+            assert text[role.start:role.end] == role.evidence
+            found.setdefault(person.name, []).append((role.role, role.appointed))
+    return found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a postposition glued to the name ("Aको"), a party glued to its genitive
+    ("सोनपुर। पार्टी ने रघुवीर राजभरको जिला अध्यक्ष बनाया है।",
+     {"रघुवीर राजभर": [("जिला अध्यक्ष", True)]}),
+    ("बैठक में बसपाके प्रदेश सचिव कमला देवी भी पहुंचीं।",
+     {"कमला देवी": [("प्रदेश सचिव", False)]}),
+    # a post glued to the name after it
+    ("पूर्व मुख्यमंत्रीसुनयना ने बैठक बुलाई।", {"सुनयना": [("पूर्व मुख्यमंत्री", False)]}),
+    # a danda or full stop with no space after it
+    ("नई सूची जारी।हरिओम चौरसिया को मंडल अध्यक्ष बनाया गया।",
+     {"हरिओम चौरसिया": [("मंडल अध्यक्ष", True)]}),
+])
+def test_words_printed_without_their_space(text, expected):
+    assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("प्रदेश अध्यक्ष जी मधुकर ने सूची जारी की।", {"जी मधुकर": [("प्रदेश अध्यक्ष", False)]}),
+    ("क्षेत्रीय सांसद बी के धनवार ने कहा कि काम तेज होगा।", {"बी के धनवार": [("क्षेत्रीय सांसद", False)]}),
+    ("महासचिव के सी तिवारी ने बैठक ली।", {"के सी तिवारी": [("महासचिव", False)]}),
+    ("महासचिव केसी तिवारी ने बैठक ली।", {"केसी तिवारी": [("महासचिव", False)]}),
+    # के alone before a name is the genitive, not an initial
+    ("सोनपुर के सुधीर तिवारी को जिलाध्यक्ष बनाया गया।", {"सुधीर तिवारी": [("जिलाध्यक्ष", True)]}),
+])
+def test_initials_printed_as_letters(text, expected):
+    assert roles_of(text) == expected
+
+
+def test_a_nickname_in_quotes_and_bhai_inside_a_name():
+    text = ("बेलवा के पूर्व अध्यक्ष मनोहर लाल ‘पप्पू’ को प्रदेश सचिव बनाया गया। संगठन मंत्री "
+            "जीवन भाई पटेलिया भी मौजूद थे।")
+    assert roles_of(text) == {"मनोहर लाल ‘पप्पू’": [("पूर्व अध्यक्ष", False), ("प्रदेश सचिव", True)],
+                              "जीवन भाई पटेलिया": [("संगठन मंत्री", False)]}
