@@ -51,3 +51,23 @@ def test_a_nickname_in_quotes_and_bhai_inside_a_name():
             "जीवन भाई पटेलिया भी मौजूद थे।")
     assert roles_of(text) == {"मनोहर लाल ‘पप्पू’": [("पूर्व अध्यक्ष", False), ("प्रदेश सचिव", True)],
                               "जीवन भाई पटेलिया": [("संगठन मंत्री", False)]}
+
+
+def test_a_charge_in_the_headline_and_the_post_said_by_a_pronoun():
+    text = ("महिला मोर्चा ने बदला नेतृत्व, सरिता वर्मा को सौंपी मधुबन जिले की कमान\n\n"
+            "मधुबन। महिला मोर्चा ने मधुबन जिले की कमान सरिता वर्मा को सौंपी है। वह जिले में "
+            "महिला मोर्चा की पहली जिला अध्यक्ष हैं।")
+    [person] = analyse(text).people
+    [role] = person.roles
+    assert (person.name, role.role, role.org, role.appointed) == ("सरिता वर्मा", "जिला अध्यक्ष", "महिला मोर्चा", True)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("रीना यादव को मिली युवा कांग्रेस की कमान", {"रीना यादव": [("अध्यक्ष", True)]}),
+    ("बेलवा जिले की कमान अमर पासवान को सौंपी गई।", {"अमर पासवान": [("जिला अध्यक्ष", True)]}),
+    # a post named elsewhere in the text is the one the charge gives
+    ("संगठन की कमान अमर पासवान को सौंपी गई। जिला अध्यक्ष अमर पासवान ने आभार जताया।",
+     {"अमर पासवान": [("जिला अध्यक्ष", True)]}),
+])
+def test_a_charge_gives_the_head_of_what_is_handed_over(text, expected):
+    assert roles_of(text) == expected

@@ -28,7 +28,15 @@ import re
 
 from newsbot.people.names import name_after, names_in
 from newsbot.people.roles import JUR, ROLE, ROLE_RE, Fact, role_fact
+from newsbot.people.tokens import key
 from newsbot.people.units import TaggedSentence
+
+HEAD = "अध्यक्ष"  # the post of whoever is given the कमान of an org or level
+# The level handed over (its oblique form as printed) and the level of its head.
+_LEVELS = {key(word): level for word, level in (
+    ("जिले", "जिला"), ("जिला", "जिला"), ("जनपद", "जिला"), ("प्रदेश", "प्रदेश"), ("राज्य", "प्रदेश"),
+    ("महानगर", "महानगर"), ("नगर", "नगर"), ("शहर", "शहर"), ("ब्लॉक", "ब्लॉक"), ("प्रखंड", "प्रखंड"),
+    ("मंडल", "मंडल"), ("विधानसभा", "विधानसभा"))}
 
 NL = r"H*w+(?:(?:,C?|C)H*w+)*"  # a list of names
 GAP = r"[xS#]{0,3}"
@@ -130,7 +138,9 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
         found += _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles"))
     for match in CHARGE.finditer(tags):
         span = next(match.span(group) for group in ("nl", "nl2", "nl3") if match.group(group))
-        found += [Fact(name, None, appointed=True, names=units) for name, units in names_in(sentence, *span)]
+        head = _head_of_charge(sentence, text, tags, *match.span())
+        found += [Fact(name, None, org=head.org, party=head.party, appointed=True, names=units, charge=head.role)
+                  for name, units in names_in(sentence, *span)]
     for match in HELD.finditer(tags):
         if sentence.key_of(match.end() - 1) == "पास":
             found += [_held(fact) for fact in _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles"))]
@@ -166,6 +176,25 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
             found += _past(sentence, match.end(),
                            _pair(sentence, pair.span("name"), _roles(sentence, text, pair, "roles")))
     return found
+
+
+def _head_of_charge(sentence: TaggedSentence, text: str, tags: str, start: int, stop: int) -> Fact:
+    """The post a charge gives when the text names no other for the person: the head of the
+    org or level handed over ("युवा कांग्रेस की कमान": अध्यक्ष of युवा कांग्रेस; "जिले की कमान":
+    जिला अध्यक्ष)."""
+    head = Fact(None, HEAD)
+    for index in range(stop - 1, start - 1, -1):
+        if tags[index] == "J":
+            for before in range(index - 1, -1, -1):
+                if tags[before] == "P":
+                    head.org = _text(sentence, text, before, before + 1)
+                    head.party = sentence.units[before].entry.value
+                elif sentence.key_of(before) in _LEVELS and head.org is None and head.role == HEAD:
+                    head.role = f"{_LEVELS[sentence.key_of(before)]} {HEAD}"
+                elif tags[before] not in "KsLx":
+                    break
+            break
+    return head
 
 
 def _roles(sentence: TaggedSentence, text: str, match: re.Match, *groups: str) -> list[Fact]:

@@ -103,7 +103,7 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
     people: dict[str, Person] = {}
     # Appointments whose post the sentence does not name ("X को पार्टी की कमान सौंपी"): the
     # person's post named anywhere in the text is the one given, evidence this sentence.
-    pending: dict[str, tuple[int, int]] = {}
+    pending: dict[str, tuple[tuple[int, int], Fact]] = {}
     last: Person | None = None
     last_appointment: Fact | None = None
     for sentence in tagged:
@@ -122,13 +122,16 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
             if fact.appointed and fact.role is not None:
                 last_appointment = fact
             if fact.role is None:
-                pending.setdefault(person.key, evidence)
+                pending.setdefault(person.key, (evidence, fact))
             else:
                 _add_role(person, fact, text, evidence)
-    for key, (start, end) in pending.items():
+    for key, ((start, end), fact) in pending.items():
         roles = people[key].roles
         if roles and not any(role.appointed for role in roles):
             roles[0].appointed, roles[0].evidence, roles[0].start, roles[0].end = True, text[start:end], start, end
+        elif not roles and fact.charge:  # "X को मिली युवा कांग्रेस की कमान": its head
+            fact.role = fact.charge
+            _add_role(people[key], fact, text, (start, end))
     merged = _merge_partial_names(list(people.values()))
     return [p for p in merged if p.roles and p.key not in bylines]
 

@@ -20,6 +20,8 @@ JUR_RE = re.compile(JUR)
 # Units a genitive qualifier ("X के ROLE") may consist of, and how many at most.
 _QUALIFIER = "PpLsFw()"
 _QUALIFIER_UNITS = 6
+# Words between a qualifier and its post: "ORG की पहली महिला जिला अध्यक्ष", "ORG के नए ROLE".
+_FIRST_NEW = frozenset({"पहली", "पहले", "पहला", "नई", "नए", "नये", "नया", "नवनिर्वाचित"})
 # Levels that, right after a place, belong to the place: "बिलासपुर शहर जिला अध्यक्ष".
 PLACE_SUFFIXES = frozenset({"शहर", "ग्रामीण", "सदर", "देहात"})
 
@@ -41,6 +43,7 @@ class Fact:
     appointed: bool = False
     carry: bool = False
     own: bool = False  # a list item's post in brackets after its name: "A (सचिव)"
+    charge: str | None = None  # the post of a charge, if the text names none (appointments.py)
     names: tuple[int, int] = (0, 0)  # unit range of the name
     roles: tuple[int, int] = (0, 0)  # unit range of the role phrase
 
@@ -72,6 +75,8 @@ def role_fact(sentence: TaggedSentence, text: str, start: int, stop: int) -> Fac
 
 def _qualify_left(sentence: TaggedSentence, text: str, first: int, fact: Fact) -> None:
     units, index = sentence.units, first - 1
+    while index > 0 and units[index].tag == "x" and sentence.key_of(index) in _FIRST_NEW:
+        index -= 1  # "युवा मोर्चा की पहली ROLE", "पार्टी के नए ROLE"
     if index >= 0 and units[index].tag == "K":  # a genitive: org or place
         stop = index
         while index > 0 and units[index - 1].tag in _QUALIFIER and stop - index < _QUALIFIER_UNITS:

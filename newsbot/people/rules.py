@@ -19,7 +19,7 @@ import re
 
 from newsbot.people.appointments import appointment_facts
 from newsbot.people.names import MAX_WORDS, Name, clean, name_after, name_before
-from newsbot.people.roles import JUR_RE, ROLE_RE, Fact, has_left_qualifier, role_fact
+from newsbot.people.roles import JUR_RE, ROLE, ROLE_RE, Fact, has_left_qualifier, role_fact
 from newsbot.people.units import TaggedSentence
 from newsbot.people.vocab import vocabulary
 
@@ -42,6 +42,10 @@ _CHARGE_AFTER = re.compile(r"Y?KJ")
 _CHARGE_OF = re.compile(r"KL{0,2}J")
 # "ROLE का प्रभार संभाल रहे X": holding a charge.
 _HOLDING = frozenset({"संभाल", "संभाले", "देख"})
+# "वह जिले में युवा मोर्चा की पहली महिला जिला अध्यक्ष हैं": a pronoun subject, the person
+# named last, holds the post the sentence ends with.
+SUBJECT_HOLDS = re.compile(rf"u[xFPpLsKmE#]{{0,8}}?(?P<roles>{ROLE})x\.?$")
+_COPULA = frozenset({"है", "हैं", "थे", "थीं", "थी", "था"})
 # After "ROLE A और B": B is one of those present, not a second holder of the role.
 _ATTENDANCE = frozenset({"समेत", "सहित", "आदि", "इत्यादि"})
 # After "ROLE A और B": the list goes on, or B has a role of his own.
@@ -91,6 +95,9 @@ def facts(sentence: TaggedSentence, text: str) -> list[Fact]:
         if name is not None:
             found.append(_with_name(role, name))
     _announced(tags, found)
+    held = SUBJECT_HOLDS.match(tags)
+    if held is not None and sentence.key_of(held.end("roles")) in _COPULA:
+        found.append(role_fact(sentence, text, *held.span("roles")))
     return found + appointment_facts(sentence, text, tags)
 
 

@@ -6,7 +6,7 @@ Each phrase maps to a one-letter *tag* that the grammar in rules.py reads:
 
     R post      L level       s role suffix   E descriptor   n newly appointed
     V appoint   J charge      G give          Y position     Z future   U pronoun   T former
-    A seat (जगह) g take on (संभालेंगे)   K genitive  N agent (ने)  O object (को)   m in (में)
+    A seat (जगह) g take on (संभालेंगे)   u subject pronoun (वह)   K genitive  N agent (ने)  O object (को)   m in (में)
     S from (से)  C and        # number
     P party     p "पार्टी"     F place         H honorific    j जी        x stop word
 """
@@ -27,7 +27,7 @@ _KINDS = {
     "verbs.tsv": {"appoint": "V", "charge": "J", "give": "G", "position": "Y", "future": "Z",
                   "pronoun": "U", "former": "T", "seat": "A", "take": "g"},
     "words.tsv": {"genitive": "K", "agent": "N", "object": "O", "in": "m", "and": "C",
-                  "number": "#", "party": "p", "stop": "x", "from": "S"},
+                  "number": "#", "party": "p", "stop": "x", "from": "S", "subject": "u"},
     "honorifics.tsv": {"prefix": "H", "suffix": "j"},
 }
 # A consonant followed by the vowel letter अ is the same compound as the consonant + ा:
