@@ -71,3 +71,15 @@ def test_a_charge_in_the_headline_and_the_post_said_by_a_pronoun():
 ])
 def test_a_charge_gives_the_head_of_what_is_handed_over(text, expected):
     assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # frequent words are no one-word names; a listed leader and a rare word are
+    ("जिला अध्यक्ष परियोजना की समीक्षा करेंगे।", {}),
+    ("पूर्व मुख्यमंत्री मायावती ने बैठक ली।", {"मायावती": [("पूर्व मुख्यमंत्री", False)]}),
+    ("प्रभारी मंत्री झुनझुनवाला ने बैठक ली।", {"झुनझुनवाला": [("प्रभारी मंत्री", False)]}),
+    # a surname printed twice
+    ("जिला महामंत्री दीपक अग्रवाल अग्रवाल ने स्वागत किया।", {"दीपक अग्रवाल": [("जिला महामंत्री", False)]}),
+])
+def test_a_name_must_look_like_a_name(text, expected):
+    assert roles_of(text) == expected

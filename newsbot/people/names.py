@@ -12,12 +12,14 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from newsbot.people.tokens import key
 from newsbot.people.units import TaggedSentence
 from newsbot.people.vocab import vocabulary
 
 MAX_WORDS = 4
-# wordfreq's Zipf scale: 4 is once per 10,000 words of Hindi text.
-WORD_ZIPF = 4.0
+# wordfreq's Zipf scale: 4.5 is about once per 30,000 words of Hindi text; first names and
+# leaders lie around 4-5 too, so only a one-word name is judged by it (see clean).
+WORD_ZIPF = 4.5
 # Before a name found from the role after it ("X, प्रभारी"), what may stand: sentence start,
 # punctuation, a descriptor (मुख्य अतिथि), a role (its own name), an agent or honorific.
 _STRONG_LEFT = frozenset("^,(.ENRHj")
@@ -105,15 +107,20 @@ def clean(sentence: TaggedSentence, start: int, stop: int) -> Name | None:
         if cut < 1:
             return None
         stop, keys = start + cut + 1, keys[:cut + 1]
-    if len(keys) == 1 and (keys[0] in vocab.name_parts or len(keys[0]) < 2):
+    if len(keys) >= 2 and keys[-1] == keys[-2]:  # a surname printed twice: "A अग्रवाल अग्रवाल"
+        stop, keys = stop - 1, keys[:-1]
+    if len(keys) == 1 and (keys[0] in vocab.name_parts or len(keys[0]) < 2
+                           or looks_like_word(sentence.tokens[sentence.units[start].first].text)):
         return None
     return sentence.span(start, stop), (start, stop)
 
 
 @lru_cache(maxsize=65536)
 def looks_like_word(word: str) -> bool:
-    """A frequent Hindi word that no name list knows: "हटाए", "मिशन", "बीस"."""
+    """A frequent Hindi word (wordfreq) that no name list knows: "हटाए", "मिशन", "बीस" alone
+    are no names; "मायावती" (a leader) and "उपाध्याय" (a surname) are."""
     vocab = vocabulary()
-    if word in vocab.surnames or word in vocab.name_parts:
+    word_key = key(word)
+    if word_key in vocab.surnames or word_key in vocab.name_parts or word_key in vocab.leaders:
         return False
     return zipf_frequency(word, "hi") >= WORD_ZIPF

@@ -55,6 +55,7 @@ class Vocabulary:
     political: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     name_parts: frozenset[str] = frozenset()
+    leaders: frozenset[str] = frozenset()  # printed by one name: "मायावती"
     titles: frozenset[str] = frozenset()  # honorific before a name, surname after one
     variants: dict[str, str] = field(default_factory=dict)
     # Word keys that may carry an abbreviation dot (डॉ.), and every word the phrases begin with.
@@ -142,6 +143,7 @@ def vocabulary() -> Vocabulary:
     vocab.political = frozenset(political)
     vocab.surnames = frozenset(k for k, kind in surnames.items() if kind == "surname")
     vocab.name_parts = frozenset(k for k, kind in surnames.items() if kind == "part")
+    vocab.leaders = frozenset(k for k, kind in surnames.items() if kind == "leader")
     vocab.titles = frozenset(titles)
     vocab.abbreviations = vocab.titles | {first for first, items in vocab.phrases.items()
                                           if any(entry.tag == "H" for _, entry in items)}
