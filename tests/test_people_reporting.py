@@ -83,3 +83,12 @@ def test_a_charge_gives_the_head_of_what_is_handed_over(text, expected):
 ])
 def test_a_name_must_look_like_a_name(text, expected):
     assert roles_of(text) == expected
+
+
+def test_a_distributive_list_with_the_post_after_it():
+    text = ("आज निर्वाचित हुए मंडल अध्यक्षों के रूप में रामनगर से हरीश चंद्र, सोनपुर (पूर्व) से "
+            "कविता रावत और मधुबन से दीनदयाल सैनी मंडल अध्यक्ष नियुक्त किए गए।")
+    result = {p.name: [(r.role, r.jurisdiction, r.appointed) for r in p.roles] for p in analyse(text).people}
+    assert result == {"हरीश चंद्र": [("मंडल अध्यक्ष", "रामनगर", True)],
+                      "कविता रावत": [("मंडल अध्यक्ष", "सोनपुर", True)],
+                      "दीनदयाल सैनी": [("मंडल अध्यक्ष", "मधुबन", True)]}

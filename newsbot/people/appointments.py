@@ -74,10 +74,16 @@ BOUNDARY = r"(?:^|(?<=[,.(xSNERjK])|(?<=,C))"
 BECAME = re.compile(
     rf"{BOUNDARY}(?P<nl>H*w+(?:(?:,C?|C)H*w+)*)"
     rf"(?:V[PpFwK]{{0,3}}?(?P<roles>{ROLES})|[PpFwKLxS]{{0,4}}?(?P<roles2>{ROLES}){JUR}?Y?[VZ])")
+PLACE_BRACKET = r"(?:\([FwL]{1,3}\))?"
 # PLACE का [ROLE] A, PLACE का B ... को बनाया गया; उपाध्यक्ष पद पर A, महामंत्री पद पर B को मनोनीत
-ITEM = rf"(?:#?[FwLsPp]{{1,3}}x?[KS]|[Fw]{{1,2}}(?={ROLE}))?(?:{ROLE}Y?)?H*w+(?:\({ROLE}\))?"
+# An item's place may have a part in brackets: "रामनगर (पूर्व) से A".
+ITEM = rf"(?:#?[FwLsPpH]{{1,3}}x?{PLACE_BRACKET}[KS]|[Fw]{{1,2}}(?={ROLE}))?(?:{ROLE}Y?)?H*w+(?:\({ROLE}\))?"
 LIST = re.compile(rf"(?P<items>{ITEM}(?:(?:,C?|C){ITEM})*)(?:O(?P<post>{ROLES}{JUR}?)?K?|K){GAP}Y?V")
-ITEM_RE = re.compile(rf"(?:#?(?P<place>[FwLsPp]{{1,3}}x?)[KS]|(?P<place2>[Fw]{{1,2}})(?={ROLE}))?"
+# "रामनगर से A, सोनपुर से B और मधुबन से C जिलाध्यक्ष नियुक्त किए गए": the post after the
+# list, each item its place, no को.
+FROM_ITEM = rf"#?[FwLsPpH]{{1,3}}{PLACE_BRACKET}SH*w+"
+DISTRIBUTED = re.compile(rf"(?P<items>{FROM_ITEM}(?:(?:,C?|C){FROM_ITEM})+)(?P<post>{ROLES}){GAP}Y?V")
+ITEM_RE = re.compile(rf"(?:#?(?P<place>[FwLsPpH]{{1,3}}x?){PLACE_BRACKET}[KS]|(?P<place2>[Fw]{{1,2}})(?={ROLE}))?"
                      rf"(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)(?:\((?P<own>{ROLE})\))?")
 # "ROLE पद पर A तथा ROLE पद पर B की नियुक्ति की गई": the noun of an appointment after की.
 _APPOINTMENT_NOUNS = frozenset({"नियुक्ति", "मनोनयन", "नियुक्तियां"})
@@ -129,6 +135,10 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
         else:
             group = next(g for g in ("nl", "nl2", "nl3") if match.group(g))
             found += _pair(sentence, match.span(group), roles)
+    for match in DISTRIBUTED.finditer(tags):
+        objects.append(match.span())
+        post = _roles(sentence, text, match, "post")[-1]
+        found += _past(sentence, match.end(), _list(sentence, text, tags, *match.span("items"), post))
     for match in BECAME.finditer(tags):
         if any(start < match.start("nl") < stop for start, stop in objects):
             continue  # "X को बसपा का महमूदाबाद विधानसभा अध्यक्ष बनाया": a place, not a subject
