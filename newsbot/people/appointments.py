@@ -50,11 +50,14 @@ QUAL = r"(?:[PpFwLs]{1,3}K|F{1,2})?"
 BRACKET = r"(?:\([FwL]{1,2}\))?"
 GAPPED_RE = re.compile(
     rf"{ORIGIN}(?P<nl>{NL})O(?:(?P<place>[Fw]{{1,2}})|{QUAL}(?P<roles>{ROLES}){BRACKET})(?:,C?|C)")
+# Between "X को" and the post: its org or place, a list of places ("X को रामनगर, सोनपुर और
+# मधुबन लोकसभा समन्वयक"), a place in brackets ("A और B को (रामनगर - सोनपुर विधानसभा) ORG का ROLE").
+OBJECT_GAP = r"(?:[xSPpFwLsK#NmE]|[,C](?=[Fw])|\([^()]{1,6}\))"
 # X को [ORG/PLACE का] ROLE नियुक्त किया; X को ROLE की जिम्मेदारी सौंपी; उन्हें ROLE की ... दी;
 # X को ROLE का नियुक्ति पत्र सौंपा; X को ROLE पद पर जगह मिली; X को पदोन्नत कर ROLE बनाया
 OBJECT_FIRST = re.compile(
     rf"(?P<pre>(?:{ORIGIN}{NL}O(?:[Fw]{{1,2}}|{QUAL}{ROLES}{BRACKET})(?:,C?|C))*){ORIGIN}(?:(?P<nl>{NL})O|(?P<pronoun>U))"
-    rf"(?P<having>Vx)?[xSPpFwLsK#NmE]{{0,7}}?(?P<roles>{ROLES})(?:{JUR}|w(?=[KY]))?(?:[YK]?{GAP}V|Y?[xKL]{{0,2}}[JA][xKU#]{{0,3}}G)")
+    rf"(?P<having>Vx)?{OBJECT_GAP}{{0,7}}?(?P<roles>{ROLES})(?:{JUR}|w(?=[KY]))?(?:[YK]?{GAP}V|Y?[xKL]{{0,2}}[JA][xKU#]{{0,3}}G)")
 # X को मिली ROLE की कमान (headlines)
 GIVEN = re.compile(rf"(?P<nl>{NL})OG[PpFwK]{{0,3}}?(?P<roles>{ROLES})KJ")
 # ROLE के रूप में / पद पर X (को) नियुक्त; ROLE की कमान X को (उन्हें) सौंपी
