@@ -51,3 +51,59 @@ def run_newsbot(*args: str, home: Path, timeout: float = 300) -> subprocess.Comp
     env = {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index")}
     return subprocess.run([sys.executable, "-m", "newsbot.cli", *args], capture_output=True,
                           text=True, timeout=timeout, cwd=home, env=env)
+
+
+# -- the web app (tests/test_web*.py) ------------------------------------------------------------
+
+# An article whose title, author and text try to run script in the page: it must show as text.
+HOSTILE_TITLE = '<script>alert(1)</script> " onmouseover=alert(2) x=" भाजपा की बैठक'
+HOSTILE_URL = "http://hostile.example/2026/11/xss-बैठक"
+
+
+@pytest.fixture(scope="session")
+def web_home(site_server, tmp_path_factory) -> Path:
+    """An archive and index made the way a user makes them: the bundled demo sites crawled over
+    127.0.0.1, then one hostile article stored (changed once, so it has a revision) and indexed."""
+    from datetime import datetime
+
+    from newsbot.archive import Archive
+    from newsbot.items import IST, Article
+    from newsbot.people.registry import analyse_url
+    from newsbot.search.sync import sync_index
+
+    home = tmp_path_factory.mktemp("web")
+    for site in ("gramin", "khabar"):
+        result = run_newsbot("crawl", site, "--url", site_server.url(site), "-s", "DOWNLOAD_DELAY=0", home=home)
+        assert result.returncode == 0, result.stderr
+    with Archive(home / "data" / "archive.sqlite3") as archive:
+        for text in ("पहला पाठ।", '<img src=x onerror=alert(3)> भाजपा ज़िलाध्यक्ष रमाकांत ठाकुर की अध्यक्षता में '
+                     "मंडल कार्यकर्ताओं की बैठक हुई। बैठक में " '"><script>alert(4)</script> भी लिखा था।'):
+            archive.upsert_article(Article(
+                url=HOSTILE_URL, canonical_url=HOSTILE_URL, site="hostile", title=HOSTILE_TITLE, text=text,
+                author='"><b onmouseover=alert(5)>लेखक</b>', published=datetime(2026, 11, 20, 10, 0, tzinfo=IST),
+                section="<i>राजनीति</i>", is_article=True))
+        analyse_url(archive, HOSTILE_URL)
+        sync_index(archive, home / "index")
+    return home
+
+
+@pytest.fixture(scope="session")
+def web_server(web_home):
+    """`newsbot serve --port 0` over web_home, in a child process; yields its base URL."""
+    import time
+
+    log = web_home / "serve.log"
+    env = {**os.environ, "NEWSBOT_DATA_DIR": str(web_home / "data"), "NEWSBOT_INDEX_DIR": str(web_home / "index")}
+    with open(log, "w") as stderr:
+        process = subprocess.Popen([sys.executable, "-m", "newsbot.cli", "serve", "--port", "0"],
+                                   stderr=stderr, stdout=subprocess.DEVNULL, cwd=web_home, env=env)
+    deadline = time.monotonic() + 30
+    while "http://" not in log.read_text() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    text = log.read_text()
+    if "http://" not in text:
+        process.kill()
+        raise RuntimeError(f"newsbot serve did not start: {text}")
+    yield "http://" + text.split("http://", 1)[1].split("/", 1)[0]
+    process.terminate()
+    process.wait(timeout=10)

@@ -210,6 +210,15 @@ class AnalysisStore:
             result.append(data)
         return result
 
+    def summaries(self, urls: list[str]) -> list[dict]:
+        """Per canonical URL: id, url, site, published, parties, event_types (what search facets
+        count); URLs not in the archive are left out."""
+        rows = self._batched(
+            "SELECT a.id, a.canonical_url AS url, a.site, a.published, n.parties, n.event_types FROM articles a"
+            " LEFT JOIN analyses n ON n.article_id = a.id WHERE a.canonical_url IN ({})", urls)
+        return [{**dict(row), "parties": json.loads(row["parties"] or "[]"),
+                 "event_types": json.loads(row["event_types"] or "[]")} for row in rows]
+
     def article_by_url(self, url: str) -> dict | None:
         """The archived article at *url*, in any form a person may paste: canonical or as
         fetched, readable Devanagari or percent-encoded in either case, with tracking

@@ -115,8 +115,15 @@ def _iso(value: datetime | None) -> str | None:
 class Archive(AnalysisStore):
     """A connection to the archive file; use as a context manager or call close()."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, read_only: bool = False):
+        """Open (creating or upgrading) the archive at *path*; *read_only* opens an existing,
+        up-to-date file without writing to it (the web app: readers never block a crawl)."""
         self.path = Path(path)
+        if read_only:
+            self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30,
+                                      check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # The crawl writes from Twisted's thread while the CLI may read: WAL lets both proceed.
         self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
@@ -240,6 +247,12 @@ class Archive(AnalysisStore):
         rows = self.db.execute(f"SELECT * FROM articles WHERE id IN ({marks}) ORDER BY id", ids)
         return [_row_to_dict(row) for row in rows]
 
+    def revisions_of(self, article_id: int) -> list[dict]:
+        """The article's earlier versions, newest first: title, text, replaced_at."""
+        rows = self.db.execute("SELECT title, text, replaced_at FROM revisions WHERE article_id = ?"
+                               " ORDER BY id DESC", (article_id,))
+        return [dict(row) for row in rows]
+
     def article_count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
@@ -256,6 +269,11 @@ class Archive(AnalysisStore):
             "SELECT * FROM crawls WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1"
         ).fetchone()
         return dict(row) if row is not None else None
+
+    def recent_crawls(self, limit: int = 20) -> list[dict]:
+        """The latest crawl runs, newest first (unfinished ones too)."""
+        rows = self.db.execute("SELECT * FROM crawls ORDER BY id DESC LIMIT ?", (limit,))
+        return [dict(row) for row in rows]
 
     def raw_page(self, url: str) -> bytes | None:
         row = self.db.execute("SELECT body FROM pages WHERE url = ?", (url,)).fetchone()

@@ -22,6 +22,7 @@ COMMAND_MODULES = {
     "analyze": "people", "people": "people", "show": "people", "reprocess": "people",
     "export": "people",
     "extract": "text", "normalize": "text",
+    "serve": "serve",
 }
 
 
@@ -51,6 +52,7 @@ def cli():
                  newsbot search "संजीव आनंद"
                  newsbot people "संजीव आनंद"
                  newsbot export appointments --format xlsx -o appointments.xlsx
+                 newsbot serve       (web page and JSON API on http://127.0.0.1:8080/)
     """
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import click
 
-from newsbot import home
+from newsbot import home, records
 from newsbot.cli.options import date_option, echo_json, existing_archive, home_options, json_option
-from newsbot.search.index import document_count
 from newsbot.search.query import SORTS, IndexMissing, SearchError
 from newsbot.search.query import search as run_search
 from newsbot.search.sync import sync_index
@@ -98,18 +97,8 @@ def _print_text(query: str, hits) -> None:
 @json_option
 def stats(data_dir, index_dir, as_json):
     """How much is archived and indexed, per site, and when the last crawl ended."""
-    index = home.index_dir(index_dir)
     with existing_archive(data_dir) as archive:
-        last = archive.last_crawl()
-        report = {
-            "articles": archive.article_count(),
-            "index_documents": document_count(index),
-            "sites": archive.articles_per_site(),
-            "last_crawl": last["finished_at"] if last else None,
-            "pages": archive.page_counts(),
-            "archive": str(archive.path),
-            "index": str(index),
-        }
+        report = records.stats(archive, index_dir)
     if as_json:
         echo_json(report)
         return

@@ -1,0 +1,114 @@
+"""The `newsbot serve` application: HTML pages and a JSON API over the archive and index.
+
+Read-only: every request opens the archive read-only (SQLite WAL lets a crawl write meanwhile)
+and the index is read through ``newsbot.web.engine``. No endpoint writes. Pages carry a strict
+Content-Security-Policy: no script at all, styles only from the app's own static files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from newsbot import __version__, home
+from newsbot.archive import ARCHIVE_FILENAME, Archive
+from newsbot.search.index import IndexMissing, SearchError
+
+STATIC = Path(__file__).resolve().parent / "static"
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+                               "base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+@dataclass
+class Settings:
+    data_dir: Path
+    index_dir: Path
+
+    @property
+    def archive_path(self) -> Path:
+        return self.data_dir / ARCHIVE_FILENAME
+
+    @contextmanager
+    def archive(self) -> Iterator[Archive]:
+        """A read-only connection for one request."""
+        archive = Archive(self.archive_path, read_only=True)
+        try:
+            yield archive
+        finally:
+            archive.close()
+
+
+def create_app(data_dir: str | Path | None = None, index_dir: str | Path | None = None) -> FastAPI:
+    """The app over the archive in *data_dir* and the index in *index_dir* (defaults as the CLI's).
+
+    :raises FileNotFoundError: there is no archive in *data_dir*.
+    """
+    from newsbot.web import api, pages
+
+    settings = Settings(home.data_dir(data_dir).resolve(), home.index_dir(index_dir).resolve())
+    if not settings.archive_path.exists():
+        raise FileNotFoundError(f"no archive at {settings.archive_path}; run `newsbot crawl` first")
+    # An archive from an older newsbot gains its new tables and columns once, here, so that
+    # the read-only connections of the requests find them.
+    Archive(settings.archive_path).close()
+    app = FastAPI(title="newsbot", version=__version__, docs_url=None, redoc_url=None,
+                  description="Read-only JSON API over a newsbot archive of Hindi news: full-text search "
+                              "(Devanagari or Latin letters), articles, people, appointments, figures.")
+    app.state.settings = settings
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(SearchError, _search_error)
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+async def _invalid(request: Request, error: RequestValidationError):
+    problem = error.errors()[0]
+    where = ".".join(str(part) for part in problem.get("loc", ())[1:]) or "request"
+    message = f"bad parameter {where}: {problem.get('msg', 'invalid')}"
+    return _error(request, message, 400)
+
+
+async def _http_error(request: Request, error: HTTPException):
+    message = error.detail if isinstance(error.detail, str) else "error"
+    if error.status_code == 404 and message == "Not Found":
+        message = f"not found: {request.url.path}"
+    return _error(request, message, error.status_code)
+
+
+async def _search_error(request: Request, error: SearchError):
+    """A broken query is the user's to fix (400); no index yet, or one being rebuilt, is ours (503)."""
+    return _error(request, str(error), 503 if isinstance(error, IndexMissing) else 400)
+
+
+def _error(request: Request, message: str, status: int):
+    if _wants_json(request):
+        return JSONResponse({"error": message}, status_code=status)
+    from newsbot.web.pages import error_page
+    return error_page(request, message, status)
