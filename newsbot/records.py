@@ -12,7 +12,6 @@ from pathlib import Path
 from newsbot import home
 from newsbot.archive import ARCHIVE_FILENAME, Archive
 from newsbot.export import Filters, appointment_rows, ist
-from newsbot.people.registry import find_people
 from newsbot.search.index import document_count
 from newsbot.search.query import SearchResults, search
 from newsbot.text.matchform import match_form
@@ -97,6 +96,9 @@ def person(archive: Archive, person_id: int) -> dict | None:
 def list_people(archive: Archive, name: str | None = None) -> list[dict]:
     """The registry (or the people *name* matches, in any spelling or in Latin letters), by
     name: id, name, key, articles, mentions, appointments, first_date, last_date."""
+    # The registry's matching loads the people rules: not on every command's start-up.
+    from newsbot.people.registry import find_people
+
     rows = find_people(archive, name) if name else archive.people_rows()
     return [{**row, "first_date": ist(row["first_date"]), "last_date": ist(row["last_date"])} for row in rows]
 
