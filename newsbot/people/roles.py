@@ -61,7 +61,8 @@ def role_fact(sentence: TaggedSentence, text: str, start: int, stop: int) -> Fac
         fact.org, fact.party = _text(sentence, text, inner, inner + 1), units[inner].entry.value
     _qualify_left(sentence, text, first, fact)
     after = JUR_RE.match(sentence.tags(), stop)
-    if after is not None and fact.jurisdiction is None:
+    home = after is not None and after.end() < len(units) and sentence.key_of(after.end()) == "निवासी"
+    if after is not None and fact.jurisdiction is None and not home:  # "ROLE मधुबन निवासी X"
         fact.jurisdiction = _text(sentence, text, after.start(), after.end())
     if fact.party is None or fact.org is None:
         party = next((i for i in range(first - 1, -1, -1) if units[i].tag == "P"), None)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from newsbot.people.appointments import appointment_facts
+from newsbot.people.appointments import BOUNDARY, appointment_facts
 from newsbot.people.names import MAX_WORDS, Name, clean, name_after, name_before
 from newsbot.people.roles import JUR_RE, ROLE, ROLE_RE, Fact, has_left_qualifier, role_fact
 from newsbot.people.units import TaggedSentence
@@ -32,9 +32,10 @@ _COORDINATION = re.compile(r"(?:,|C|,C)(?:w|F{1,2}|[FLsPpw]+K)?|P")
 # "प्रदेश प्रभारी सह बसपा नेता X": a descriptor joined to the role by सह (cum).
 _CUM = re.compile(r"LP?E")
 # "जिलाध्यक्ष (ग्रामीण) X", "अपर जिलाधिकारी (प्रशासन) X": a place, level or department.
-_PLACE_IN_BRACKETS = re.compile(r"\([FwLx]{1,2}\)(?=H*w)")
+_PLACE_IN_BRACKETS = re.compile(r"\([FwLxs]{1,2}\)(?=H*w)")
 # A bracket or comma, then the org or place of a role: see _bracketed.
 _QUALIFIED = re.compile(r"[PpFLs]+|[PpFLsw]{1,3}K")
+_ORIGIN = re.compile(r"[Fw]{1,2}x")
 # "ROLE की जिम्मेदारी/कमान": the post handed over (appointments.py), not one held by a name
 # before it.
 _CHARGE_AFTER = re.compile(r"Y?KJ")
@@ -44,8 +45,13 @@ _CHARGE_OF = re.compile(r"KL{0,2}J")
 _HOLDING = frozenset({"संभाल", "संभाले", "देख"})
 # "वह जिले में युवा मोर्चा की पहली महिला जिला अध्यक्ष हैं": a pronoun subject, the person
 # named last, holds the post the sentence ends with.
-SUBJECT_HOLDS = re.compile(rf"u[xFPpLsKmE#]{{0,8}}?(?P<roles>{ROLE})x\.?$")
+# "वे भाजपा के मंडल अध्यक्ष के पद को सुशोभित कर चुके हैं": the same, the post's पद held.
+SUBJECT_HOLDS = re.compile(rf"u[xFPpLsKmE#]{{0,8}}?(?P<roles>{ROLE})(?:KYO?w?)?(?P<copula>x{{1,4}})\.?$")
 _COPULA = frozenset({"है", "हैं", "थे", "थीं", "थी", "था"})
+# "मधुबन निवासी सुरेश अली बसपा के प्रदेश अध्यक्ष थे": a name, its post after it in the org's
+# genitive, then "was/is" (रहे, रह चुके: held before).
+HOLDS_AFTER = re.compile(rf"{BOUNDARY}(?P<nl>H*w+)[PpFLs]{{1,3}}K(?P<roles>{ROLE})x")
+_HELD = _COPULA | {"रहे", "रह", "रही"}
 # After "ROLE A और B": B is one of those present, not a second holder of the role.
 _ATTENDANCE = frozenset({"समेत", "सहित", "आदि", "इत्यादि"})
 # After "ROLE A और B": the list goes on, or B has a role of his own.
@@ -95,8 +101,12 @@ def facts(sentence: TaggedSentence, text: str) -> list[Fact]:
         if name is not None:
             found.append(_with_name(role, name))
     _announced(tags, found)
+    for match in HOLDS_AFTER.finditer(tags):
+        name = name_after(sentence, match.start("nl"))
+        if sentence.key_of(match.end() - 1) in _HELD and name is not None and name[1][1] == match.end("nl"):
+            found.append(_with_name(role_fact(sentence, text, *match.span("roles")), name))
     held = SUBJECT_HOLDS.match(tags)
-    if held is not None and sentence.key_of(held.end("roles")) in _COPULA:
+    if held is not None and sentence.key_of(held.end("copula") - 1) in _COPULA:
         found.append(role_fact(sentence, text, *held.span("roles")))
     return found + appointment_facts(sentence, text, tags)
 
@@ -133,11 +143,15 @@ def _bracketed(sentence: TaggedSentence, tags: str, start: int) -> int:
 
 def _name_start(sentence: TaggedSentence, tags: str, stop: int) -> int:
     """Where a name after a role phrase ending at *stop* may begin: after a place written
-    after the role (or in brackets: "विधानसभा अध्यक्ष (रामपुर) X"), after रहे ("ROLE रहे X") or
+    after the role (or in brackets: "विधानसभा अध्यक्ष (रामपुर) X"), after the home of the
+    person ("ROLE मधुबन निवासी X"), after रहे ("ROLE रहे X") or
     पद पर ("ROLE पद पर X"), after "सह बसपा नेता", after "का प्रभार संभाल रहे" ("ROLE का
     दायित्व संभाल रहे X": X holds it)."""
     after = JUR_RE.match(tags, stop) or _PLACE_IN_BRACKETS.match(tags, stop)
     where = stop if after is None else after.end()
+    origin = _ORIGIN.match(tags, stop)
+    if origin is not None and sentence.key_of(origin.end() - 1) == "निवासी":
+        where = origin.end()  # "ROLE मधुबन निवासी X": X's home, not the post's place
     cum = _CUM.match(tags, where)
     if cum is not None and sentence.key_of(where) == "सह":
         where = cum.end()
