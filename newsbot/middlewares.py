@@ -2,6 +2,9 @@
 
 ContactUserAgentMiddleware (in place of Scrapy's UserAgentMiddleware) puts the operator's
 contact into the User-Agent, so a site's webmaster can reach whoever runs the crawl.
+WarcCaptureMiddleware writes every response, with its request, into the data dir's WARC files
+(newsbot.archive.warc); it sits next to the downloader, so it sees what came over the wire
+(still compressed, redirects and errors included) before other middlewares change it.
 """
 
 from __future__ import annotations
@@ -13,6 +16,11 @@ from urllib.parse import urlsplit
 
 from scrapy import Request, signals
 from scrapy.downloadermiddlewares.useragent import UserAgentMiddleware
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Response
+
+from newsbot import home
+from newsbot.archive.warc import WARC_DIRNAME, Exchange, WarcCapture
 
 logger = logging.getLogger(__name__)
 
@@ -55,3 +63,35 @@ def is_loopback(url: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+class WarcCaptureMiddleware:
+    """Every response and its request into WARC files (NEWSBOT_WARC_ENABLED, _MAX_SIZE)."""
+
+    def __init__(self, capture: WarcCapture, stats):
+        self.capture = capture
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        if not settings.getbool("NEWSBOT_WARC_ENABLED"):
+            raise NotConfigured
+        directory = home.data_dir(settings.get("NEWSBOT_DATA_DIR")) / WARC_DIRNAME
+        middleware = cls(WarcCapture(directory, settings.getint("NEWSBOT_WARC_MAX_SIZE")), crawler.stats)
+        crawler.signals.connect(middleware.capture.close, signal=signals.spider_closed)
+        return middleware
+
+    def process_response(self, request: Request, response: Response, spider=None) -> Response:
+        kind = self.capture.write(Exchange(
+            url=response.url, method=request.method, request_headers=_pairs(request.headers),
+            request_body=request.body, status=response.status, protocol=response.protocol or "HTTP/1.1",
+            response_headers=_pairs(response.headers), body=response.body,
+            ip_address=str(response.ip_address) if response.ip_address else None))
+        self.stats.inc_value(f"newsbot/warc_{kind}s")
+        return response
+
+
+def _pairs(headers) -> list[tuple[str, str]]:
+    return [(name.decode("latin-1"), value.decode("latin-1"))
+            for name, values in headers.items() for value in values]

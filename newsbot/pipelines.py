@@ -12,8 +12,8 @@ from scrapy import signals
 
 from newsbot import home
 from newsbot.archive import Archive
+from newsbot.ingest import store
 from newsbot.items import CrawledPage
-from newsbot.people.registry import analyse_url
 from newsbot.search.sync import sync_index
 
 COUNTS = ("pages", "articles_new", "articles_updated", "articles_unchanged", "skipped", "errors")
@@ -39,15 +39,9 @@ class ArchivePipeline:
         self.crawl_id = self.archive.start_crawl(self.target)
 
     def process_item(self, item: CrawledPage):
-        self.archive.save_page(item.page)
+        outcome = store(self.archive, item)
         self.stats.inc_value("newsbot/pages")
-        if item.article is None:
-            self.stats.inc_value("newsbot/skipped")
-        else:
-            outcome = self.archive.upsert_article(item.article, seen_at=item.page.fetched_at)
-            self.stats.inc_value(f"newsbot/articles_{outcome}")
-            if outcome != "unchanged":
-                analyse_url(self.archive, item.article.canonical_url)
+        self.stats.inc_value("newsbot/skipped" if outcome == "skipped" else f"newsbot/articles_{outcome}")
         return item
 
     def spider_closed(self, reason: str):

@@ -34,6 +34,8 @@ TELNETCONSOLE_ENABLED = False
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
     "newsbot.middlewares.ContactUserAgentMiddleware": 500,
+    # Next to the downloader: responses as they came, before decompression and redirects.
+    "newsbot.middlewares.WarcCaptureMiddleware": 950,
 }
 
 # -- pipeline stages after extraction (the spider extracts) ------------------------------------
@@ -43,13 +45,15 @@ ITEM_PIPELINES = {
 }
 
 # -- newsbot -----------------------------------------------------------------------------------
-# Default: ./data and ./index, or $NEWSBOT_DATA_DIR / $NEWSBOT_INDEX_DIR (see newsbot.home).
 # URL or mailto: address of whoever runs the crawl, put into the User-Agent. Default:
 # $NEWSBOT_CONTACT, else the project's page (and a crawl of a non-local site warns once).
 NEWSBOT_CONTACT = ""
+# Default: ./data and ./index, or $NEWSBOT_DATA_DIR / $NEWSBOT_INDEX_DIR (see newsbot.home).
 NEWSBOT_DATA_DIR = None
 NEWSBOT_INDEX_DIR = None
 NEWSBOT_MAX_PAGES = 0  # pages scheduled per crawl; 0 = no cap
 NEWSBOT_SECTIONS = ""  # comma-separated profile sections to crawl; empty = the whole site
 NEWSBOT_SINCE = ""  # YYYY-MM-DD: skip older sitemap/feed entries, stop paging listings; empty = no cut-off
 NEWSBOT_VIA = ""  # comma-separated discovery sources (sitemap, feed, listing, links); empty = the profile's
+NEWSBOT_WARC_ENABLED = True  # every response, with its request, into <data dir>/warc/*.warc.gz
+NEWSBOT_WARC_MAX_SIZE = 1_000_000_000  # bytes; a WARC file past this is closed and a new one begun

@@ -279,6 +279,11 @@ class Archive(AnalysisStore):
         row = self.db.execute("SELECT body FROM pages WHERE url = ?", (url,)).fetchone()
         return zlib.decompress(row["body"]) if row is not None and row["body"] is not None else None
 
+    def page_site(self, url: str) -> str | None:
+        """The site (profile name) a page at `url` was archived under, if it was."""
+        row = self.db.execute("SELECT site FROM pages WHERE url = ?", (url,)).fetchone()
+        return row[0] if row is not None else None
+
     def stored_pages(self) -> list[sqlite3.Row]:
         """Every fetched page that kept its bytes: url, site, encoding, fetched_at (no bodies,
         which `raw_page` reads one at a time)."""

@@ -23,6 +23,7 @@ COMMAND_MODULES = {
     "export": "people",
     "extract": "text", "normalize": "text",
     "serve": "serve",
+    "import-warc": "ops",
 }
 
 

@@ -163,30 +163,43 @@ def show(url, data_dir, index_dir, as_json):
 @click.option("--extract", "extract_again", is_flag=True,
               help="First extract every archived page again from its stored raw bytes (after "
                    "extraction improved); changed articles keep their old text as a revision.")
+@click.option("--from-warc", "warcs", multiple=True, metavar="DIR|FILE",
+              type=click.Path(exists=True, path_type=Path),
+              help="First extract the HTML pages captured in these WARC files (a crawl's "
+                   "<data dir>/warc, or any crawler's) again, as `import-warc` does (repeatable).")
 @home_options
 @json_option
-def reprocess(extract_again, data_dir, index_dir, as_json):
+def reprocess(extract_again, warcs, data_dir, index_dir, as_json):
     """Redo the analysis of every archived article from its stored text (after the rules or
     vocabulary changed), rebuild the people registry, and update the index to match."""
+    errors: list[str] = []
     with open_archive(data_dir, up_to_date=False) as archive:
+        from newsbot.ingest import import_warcs
         from newsbot.reextract import reextract  # lxml and the extractor: only for --extract
 
         extracted = reextract(archive) if extract_again else None
+        from_warc = import_warcs(archive, warcs, errors=errors) if warcs else None
         done = reprocess_archive(archive)
         index = home.index_dir(index_dir)
         indexed = sync_index(archive, index) if index.exists() else 0
     report = {"articles": done.articles, "changed": done.changed, "people": done.people, "indexed": indexed}
-    if extracted is not None:
-        report["extracted"] = dict(extracted)
+    for key, counts in (("extracted", extracted), ("from_warc", from_warc)):
+        if counts is not None:
+            report[key] = dict(counts)
+    for error in errors:
+        click.echo(f"newsbot: {error}", err=True)
     if as_json:
         echo_json(report)
-        return
-    if extracted is not None:
-        click.echo(f"extracted {extracted['pages']} stored pages again: "
-                   f"{extracted['articles_new']} new, {extracted['articles_updated']} updated, "
-                   f"{extracted['articles_unchanged']} unchanged articles, {extracted['skipped']} skipped")
-    click.echo(f"reprocessed {done.articles} articles: {done.changed} changed, {done.people} people "
-               f"in the registry; {indexed} index documents updated")
+    else:
+        for source, counts in (("stored pages", extracted), ("pages from WARC files", from_warc)):
+            if counts is not None:
+                click.echo(f"extracted {counts['pages']} {source} again: "
+                           f"{counts['articles_new']} new, {counts['articles_updated']} updated, "
+                           f"{counts['articles_unchanged']} unchanged articles, {counts['skipped']} skipped")
+        click.echo(f"reprocessed {done.articles} articles: {done.changed} changed, {done.people} people "
+                   f"in the registry; {indexed} index documents updated")
+    if errors:
+        raise click.exceptions.Exit(1)
 
 
 @click.command()

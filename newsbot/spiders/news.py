@@ -26,8 +26,8 @@ from newsbot.discovery.feeds import read_feed
 from newsbot.discovery.listings import read_listing
 from newsbot.discovery.robots import sitemaps_in_robots
 from newsbot.discovery.sitemaps import read_sitemap
-from newsbot.extract import extract
 from newsbot.extract.dates import parse_date, parse_relative
+from newsbot.ingest import declared_charset, extract_page
 from newsbot.items import IST, CrawledPage, Page
 from newsbot.sites.base import SiteProfile, Source
 from newsbot.sites.generic import GENERIC
@@ -39,7 +39,6 @@ NON_PAGE_EXTENSION = re.compile(
     r"\.(jpe?g|png|gif|webp|svg|ico|css|js|pdf|zip|rar|gz|mp3|mp4|m4a|avi|mov|woff2?|ttf|docx?|xlsx?)$",
     re.IGNORECASE,
 )
-CHARSET = re.compile(r"charset=([\w.:-]+)", re.IGNORECASE)
 # Extraction reasons that mean a broken page (worth a warning), not an ordinary listing.
 BAD_PAGE_REASONS = frozenset({"empty page", "binary content", "undecodable", "not HTML", "extraction failed"})
 
@@ -188,10 +187,11 @@ class NewsSpider(scrapy.Spider):
     # -- pages -------------------------------------------------------------------------------
 
     def parse_page(self, response: Response):
+        content_type = _header(response, b"Content-Type")
         page = Page(
-            url=response.url, site=self.name, status=response.status,
-            content_type=_header(response, b"Content-Type"), encoding=_declared_charset(response),
-            body=response.body, fetched_at=datetime.now(IST).replace(microsecond=0),
+            url=response.url, site=self.name, status=response.status, content_type=content_type,
+            encoding=declared_charset(content_type), body=response.body,
+            fetched_at=datetime.now(IST).replace(microsecond=0),
         )
         if not isinstance(response, TextResponse):
             page.reason = f"not HTML ({page.content_type or 'no content type'})"
@@ -202,16 +202,11 @@ class NewsSpider(scrapy.Spider):
             yield from self.follow_ups(response)
         except ValueError as error:  # parsel refuses documents lxml cannot read at all
             self.logger.info("no links read from %s: %s", response.url, error)
-        article = extract(response.body, response.url, self.profile, encoding=page.encoding,
-                          crawled_at=page.fetched_at)
-        page.canonical_url = article.canonical_url
-        if article.is_article:
-            page.outcome = "article"
-        else:
-            page.reason = article.reason
-            level = logging.WARNING if article.reason in BAD_PAGE_REASONS else logging.INFO
-            self.logger.log(level, "skipped %s: %s", response.url, article.reason)
-        yield CrawledPage(page=page, article=article if article.is_article else None)
+        item = extract_page(page, self.profile)
+        if item.article is None:
+            level = logging.WARNING if page.reason in BAD_PAGE_REASONS else logging.INFO
+            self.logger.log(level, "skipped %s: %s", response.url, page.reason)
+        yield item
 
     def page_failed(self, failure: Failure):
         request = failure.request
@@ -235,8 +230,3 @@ class NewsSpider(scrapy.Spider):
 def _header(response: Response, name: bytes) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
-
-
-def _declared_charset(response: Response) -> str | None:
-    match = CHARSET.search(_header(response, b"Content-Type") or "")
-    return match.group(1).strip("\"'").lower() if match else None
