@@ -39,7 +39,8 @@ from whoosh.qparser import MultifieldParser
 
 from newsbot.search.analysis import HindiAnalyzer, RomanisedAnalyzer
 from newsbot.search.index import update_documents
-from newsbot.search.query import SearchError, search
+from newsbot.search.query import SearchError
+from newsbot.search.searcher import search
 from newsbot.text.display import normalise
 from newsbot.text.matchform import match_form
 

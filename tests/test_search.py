@@ -8,20 +8,23 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, TEXT, Schema
 
+from newsbot.archive import Archive
+from newsbot.items import Article
 from newsbot.search.analysis import HindiAnalyzer
 from newsbot.search.index import (
     IST,
     IndexMissing,
     IndexOutdated,
     SearchError,
-    clear,
     delete_documents,
     document_count,
     open_index,
     update_documents,
 )
 from newsbot.search.parsing import make_parser
-from newsbot.search.query import parse_date, search
+from newsbot.search.query import parse_date
+from newsbot.search.searcher import search
+from newsbot.search.sync import sync_index
 
 WORKSHOP = {
     "url": "https://khabar.example/meerut/karyashala-1",
@@ -233,12 +236,9 @@ def test_reindexing_a_url_replaces_it(index_dir):
     assert urls(index_dir, "उज्ज्वल") == []
 
 
-def test_delete_and_clear(index_dir):
+def test_delete(index_dir):
     assert delete_documents(index_dir, [FAIR["url"], "https://nowhere.example/"]) == 1
     assert document_count(index_dir) == 2
-    clear(index_dir)
-    assert document_count(index_dir) == 0
-    clear(index_dir.parent / "never-made")  # no index: nothing to do
 
 
 def test_failed_batch_leaves_index_unchanged(index_dir):
@@ -380,7 +380,7 @@ def test_no_suggestion_when_nothing_close_or_words_are_known(index_dir):
 # ---------------------------------------------------------------- schema changes
 
 
-def test_outdated_index_asks_for_a_rebuild_and_clear_rebuilds_it(tmp_path):
+def test_outdated_index_asks_for_a_rebuild_and_the_next_sync_rebuilds_it(tmp_path):
     old = tmp_path / "old"
     old.mkdir()
     hindi = HindiAnalyzer()
@@ -393,7 +393,8 @@ def test_outdated_index_asks_for_a_rebuild_and_clear_rebuilds_it(tmp_path):
     with pytest.raises(IndexOutdated):
         update_documents(old, [WORKSHOP])
     assert document_count(old) == 1
-    clear(old)
-    assert document_count(old) == 0
-    update_documents(old, [WORKSHOP])
+    with Archive.in_dir(tmp_path / "data") as archive:
+        archive.upsert_article(Article(url=WORKSHOP["url"], canonical_url=WORKSHOP["url"], site="khabar",
+                                       title=WORKSHOP["title"], text=WORKSHOP["text"], is_article=True))
+        assert sync_index(archive, old) == 1
     assert urls(old, "sanjeev anand") == [WORKSHOP["url"]]

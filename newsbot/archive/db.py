@@ -207,8 +207,10 @@ class Archive(AnalysisStore):
         """Record (canonical_url, content_hash) pairs as written to the search index."""
         with self.db:
             self.db.executemany(
-                "UPDATE articles SET indexed_hash = ? WHERE canonical_url = ? AND content_hash = ?",
-                [(digest, url, digest) for url, digest in pairs],
+                # Rows already marked are not rewritten (a rebuild marks every article).
+                "UPDATE articles SET indexed_hash = ? WHERE canonical_url = ? AND content_hash = ?"
+                " AND indexed_hash IS NOT ?",
+                [(digest, url, digest, digest) for url, digest in pairs],
             )
 
     def forget_index(self) -> None:
@@ -241,6 +243,17 @@ class Archive(AnalysisStore):
             " ORDER BY id"
         )
         return [row[0] for row in rows]
+
+    def article_ids(self) -> list[int]:
+        return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def indexed_count(self) -> int:
+        """How many articles the search index holds some version of (indexed_hash set)."""
+        total = self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        unindexed = self.db.execute(
+            "SELECT COUNT(*) FROM articles WHERE (indexed_hash IS NULL OR indexed_hash != content_hash)"
+            " AND indexed_hash IS NULL").fetchone()[0]
+        return total - unindexed
 
     def articles_by_ids(self, ids: list[int]) -> list[dict]:
         marks = ", ".join("?" * len(ids))

@@ -18,7 +18,7 @@ from newsbot import __version__
 # Command name -> the module of newsbot.cli that defines it (in its COMMANDS).
 COMMAND_MODULES = {
     "crawl": "crawl", "demo": "crawl", "serve-demo": "crawl",
-    "search": "search", "stats": "search", "reindex": "search", "sites": "search",
+    "search": "search", "stats": "search", "reindex": "search", "verify": "search", "sites": "search",
     "analyze": "people", "people": "people", "show": "people", "reprocess": "people",
     "export": "people",
     "extract": "text", "normalize": "text",

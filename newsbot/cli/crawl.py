@@ -9,13 +9,12 @@ from urllib.parse import urlsplit
 import click
 
 from newsbot import home
-from newsbot.cli.options import echo_json, home_options, json_option
+from newsbot.cli.options import EXIT_LOCKED, echo_json, home_options, json_option
 from newsbot.crawl import CrawlLocked, run_crawls
 from newsbot.sites.registry import PROFILES, profile_for_url
 from newsbot.spiders.plan import VIA, CrawlPlan
 
 EXIT_NOTHING_FETCHED = 1
-EXIT_LOCKED = 3
 
 
 def parse_setting(ctx, param, values: tuple[str, ...]) -> dict[str, str]:

@@ -9,7 +9,7 @@ import click
 from newsbot.crawl import CrawlLocked, run_crawls
 from newsbot.demo.server import load_site
 from newsbot.search.index import document_count
-from newsbot.search.query import search
+from newsbot.search.searcher import search
 from newsbot.sites.demo import DEMO_PORTS
 
 # Searches that show what the archive is for: a person, a post, and spellings that differ

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from newsbot import home
 from newsbot.archive import ARCHIVE_FILENAME, Archive
+from newsbot.crawl import CrawlLocked, crawl_lock
 from newsbot.search.query import SearchError, parse_date
 
 
@@ -51,3 +55,28 @@ def json_option(command):
 def echo_json(record: dict) -> None:
     """One JSON object per line, Devanagari kept readable."""
     click.echo(json.dumps(record, ensure_ascii=False, default=str))
+
+
+EXIT_LOCKED = 3
+
+
+@contextmanager
+def crawl_locked(data_dir) -> Iterator[None]:
+    """Hold the data dir's crawl lock (commands that rewrite derived data: a crawl meanwhile
+    would write to what they replace); exit 3 with one line when a crawl holds it."""
+    try:
+        with crawl_lock(home.data_dir(data_dir)):
+            yield
+    except CrawlLocked as error:
+        click.echo(f"newsbot: {error}; try again when it has finished", err=True)
+        raise click.exceptions.Exit(EXIT_LOCKED) from None
+
+
+@contextmanager
+def progress(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on a terminal (stderr), fed with counts of items done; None elsewhere."""
+    if total < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield bar.update

@@ -1,14 +1,27 @@
-"""Commands over the archive and index: `search`, `stats`, `reindex`, `sites`."""
+"""Commands over the archive and index: `search`, `stats`, `reindex`, `verify`, `sites`."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import click
 
 from newsbot import home, records
-from newsbot.cli.options import date_option, echo_json, existing_archive, home_options, json_option
+from newsbot.cli.options import (
+    crawl_locked,
+    date_option,
+    echo_json,
+    existing_archive,
+    home_options,
+    json_option,
+    progress,
+)
+from newsbot.search.index import IndexDamaged, document_count
 from newsbot.search.query import SORTS, IndexMissing, SearchError
-from newsbot.search.query import search as run_search
-from newsbot.search.sync import sync_index
+from newsbot.search.searcher import Searcher
+from newsbot.search.sync import rebuild_index
+from newsbot.search.verify import repair as repair_index
+from newsbot.search.verify import verify as verify_archive
 from newsbot.sites.registry import PROFILES
 from newsbot.urls import display_url
 
@@ -41,13 +54,13 @@ def search(query, queries_file, limit, site, date_from, date_to, sort, count_onl
     if (query is None) == (queries_file is None):
         raise click.UsageError("give either a QUERY or --queries FILE")
     queries = [query] if query is not None else [q.strip() for q in queries_file if q.strip()]
-    index = home.index_dir(index_dir)
+    searcher = Searcher(home.index_dir(index_dir))  # one open index for the whole batch
     failed = 0
     for text in queries:
         try:
-            hits = run_search(index, text, limit=limit, site=site, date_from=date_from,
-                              date_to=date_to, sort=sort)
-        except IndexMissing as error:
+            hits = searcher.search(text, limit=limit, site=site, date_from=date_from,
+                                   date_to=date_to, sort=sort, count=count_only)
+        except (IndexMissing, IndexDamaged) as error:
             raise click.ClickException(str(error)) from None
         except SearchError as error:
             if len(queries) == 1:
@@ -84,7 +97,8 @@ def _print_json(query: str, hits) -> None:
 
 def _print_text(query: str, hits) -> None:
     shown = f" (showing {len(hits)})" if hits.total > len(hits) else ""
-    click.echo(f"{hits.total} result{'s' if hits.total != 1 else ''} for {query!r}{shown}")
+    total = f"{hits.total}{'' if hits.exact else '+'}"
+    click.echo(f"{total} result{'s' if hits.total != 1 else ''} for {query!r}{shown}")
     for rank, hit in enumerate(hits, 1):
         date = hit.published.date().isoformat() if hit.published else "undated"
         click.echo(f"{rank:>3}. {hit.title}\n     {hit.site} · {date} · {display_url(hit.url)}\n     {hit.snippet}")
@@ -116,14 +130,39 @@ def stats(data_dir, index_dir, as_json):
 @json_option
 def reindex(data_dir, index_dir, as_json):
     """Rebuild the search index from the archive (after an upgrade changed the index schema,
-    or if the index was lost). The archive is not changed."""
+    or if the index was lost or damaged), whatever state the index directory is in. The new
+    index replaces the old one at once when it is complete: searches meanwhile use the old
+    one. The archive is not changed."""
     index = home.index_dir(index_dir)
-    with existing_archive(data_dir) as archive:
-        indexed = sync_index(archive, index, rebuild=True)
+    with crawl_locked(data_dir), existing_archive(data_dir) as archive:
+        with progress(archive.article_count(), "indexing") as advance:
+            indexed = rebuild_index(archive, index, advance)
     if as_json:
         echo_json({"indexed": indexed, "index": str(index)})
     else:
         click.echo(f"reindexed {indexed} articles into {index}")
+
+
+@click.command()
+@click.option("--repair", is_flag=True, help="Rebuild what is derived from the archive (the index) "
+              "when it disagrees.")
+@home_options
+@json_option
+def verify(repair, data_dir, index_dir, as_json):
+    """Check the archive (SQLite integrity, raw pages readable) and the index against it
+    (same articles, same content). Exit 0 when they agree, 1 with a one-line summary when not."""
+    index = home.index_dir(index_dir)
+    with existing_archive(data_dir) as archive:
+        report = verify_archive(archive, index)
+        if repair and report.archive_ok and not report.index_ok:
+            with crawl_locked(data_dir), progress(archive.article_count(), "rebuilding the index") as advance:
+                report = repair_index(archive, index, advance)
+    if as_json:
+        echo_json({"ok": report.ok, **dataclasses.asdict(report)})
+    else:
+        click.echo(report.line(), err=not report.ok)
+    if not report.ok:
+        raise click.exceptions.Exit(1)
 
 
 @click.command()
@@ -142,4 +181,4 @@ def sites(as_json):
             click.echo(f"{'':<18}sections: {', '.join(sections)}")
 
 
-COMMANDS = (search, stats, reindex, sites)
+COMMANDS = (search, stats, reindex, verify, sites)

@@ -16,17 +16,19 @@ from functools import cache
 from pathlib import Path
 
 from whoosh import index
-from whoosh.fields import DATETIME, ID, KEYWORD, TEXT, Schema
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, Schema
 from whoosh.index import Index, LockError
-from whoosh.writing import CLEAR
 
 from newsbot.items import IST
 from newsbot.search.analysis import HindiAnalyzer, RomanisedAnalyzer
+from newsbot.search.fields import AnalysedText, analyse_document
+from newsbot.search.store import live_dir, new_generation, swap
 
 __all__ = [
     "SearchError",
     "IndexMissing",
     "IndexOutdated",
+    "IndexDamaged",
     "IST",
     "WRITER_TIMEOUT",
     "make_schema",
@@ -36,10 +38,13 @@ __all__ = [
     "update_documents",
     "delete_documents",
     "document_count",
-    "clear",
+    "create_index",
 ]
 
 WRITER_TIMEOUT = 30.0
+# Memory for a writer's posting buffer before it spills a sorted run to disk: big enough that
+# a 100k rebuild spills a few dozen runs, small enough for a 1 GiB machine.
+WRITER_LIMIT_MB = 256
 
 
 class SearchError(Exception):
@@ -54,34 +59,46 @@ class IndexOutdated(SearchError):
     """The index was made by an older newsbot whose schema lacks fields this one needs."""
 
 
+class IndexDamaged(SearchError):
+    """The index's files cannot be read (deleted, truncated or garbled)."""
+
+    def __init__(self, index_dir: Path, error: BaseException):
+        detail = str(error).splitlines()[0][:120] if str(error) else ""
+        super().__init__(f"the index at {index_dir} is damaged ({type(error).__name__}{': ' + detail if detail else ''})"
+                         " — rebuild it from the archive with `newsbot verify --repair`")
+
+
 def make_schema() -> Schema:
     """The article schema; pickled into the index when it is created."""
     stemmed, exact, romanised = HindiAnalyzer(), HindiAnalyzer(stem=False), RomanisedAnalyzer()
     return Schema(
         url=ID(unique=True, stored=True),
-        title=TEXT(analyzer=stemmed, stored=True),
-        title_exact=TEXT(analyzer=exact),
-        # chars=True records offsets so hits can be highlighted without re-tokenising.
-        text=TEXT(analyzer=stemmed, stored=True, chars=True),
-        text_exact=TEXT(analyzer=exact),
+        # Stemmed fields keep no positions: phrases search the exact fields (parsing.py).
+        title=AnalysedText(analyzer=stemmed, stored=True, phrase=False),
+        title_exact=AnalysedText(analyzer=exact),
+        text=AnalysedText(analyzer=stemmed, stored=True, phrase=False),
+        text_exact=AnalysedText(analyzer=exact),
         site=ID(stored=True),
-        author=TEXT(analyzer=exact, stored=True),
+        author=AnalysedText(analyzer=exact, stored=True),
         # People's names, one a line; names are never stemmed.
-        person=TEXT(analyzer=exact, stored=True),
+        person=AnalysedText(analyzer=exact, stored=True),
         party=KEYWORD(commas=True, stored=True, lowercase=True),
         published=DATETIME(stored=True, sortable=True),
         section=ID(stored=True),
         tags=KEYWORD(commas=True, stored=True, lowercase=True),
         # Latin-letter search: title, text, author and people romanised; names alone too.
-        romanised=TEXT(analyzer=romanised),
-        person_romanised=TEXT(analyzer=romanised),
-        author_romanised=TEXT(analyzer=romanised),
+        romanised=AnalysedText(analyzer=romanised),
+        person_romanised=AnalysedText(analyzer=romanised),
+        author_romanised=AnalysedText(analyzer=romanised),
+        # The archive's content hash of the text indexed: `newsbot verify` compares them.
+        content_hash=STORED(),
     )
 
 
 @cache
 def _current_fields() -> frozenset[str]:
-    return frozenset(make_schema().names())
+    # content_hash came later; an index without it still searches (verify asks for a rebuild).
+    return frozenset(make_schema().names()) - {"content_hash"}
 
 
 def open_index(index_dir: Path, create: bool = False) -> Index:
@@ -101,14 +118,31 @@ def open_index(index_dir: Path, create: bool = False) -> Index:
 
 
 def _open_any(index_dir: Path, create: bool = False) -> Index:
-    """Open (or with *create* make) the index, whatever schema it was made with."""
+    """Open (or with *create* make) the index, whatever schema it was made with.
+
+    :raises IndexDamaged: the index's table of contents cannot be read.
+    """
     index_dir = Path(index_dir)
-    if index_dir.is_dir() and index.exists_in(index_dir):
-        return index.open_dir(index_dir)
+    directory = live_dir(index_dir)
+    # A table of contents Whoosh can list but not read is damaged (not missing).
+    if directory.is_dir() and any(directory.glob("_MAIN_*.toc")):
+        try:
+            return index.open_dir(directory)
+        except index.EmptyIndexError:
+            pass
+        except Exception as error:  # Whoosh reports a damaged file by whatever its reader hit
+            raise IndexDamaged(index_dir, error) from None
     if not create:
         raise IndexMissing(f"no index at {index_dir} — run `newsbot crawl` first")
-    index_dir.mkdir(parents=True, exist_ok=True)
-    return index.create_in(index_dir, make_schema())
+    generation = new_generation(index_dir)
+    ix = create_index(generation)
+    swap(index_dir, generation)
+    return ix
+
+
+def create_index(directory: Path) -> Index:
+    """A new, empty index with the current schema in *directory* (a rebuild's generation)."""
+    return index.create_in(directory, make_schema())
 
 
 def to_index_datetime(value: datetime | None) -> datetime | None:
@@ -132,7 +166,9 @@ def _keywords(values) -> str:
     return ",".join(value.replace(",", " ").strip() for value in values or ())
 
 
-def _fields(doc: dict) -> dict:
+def _fields(doc: dict, schema) -> dict:
+    """The Whoosh fields of *doc* for an index with *schema*: analysed once for all fields
+    when it has ``AnalysedText`` fields (an index made before them gets strings)."""
     title, text, author = doc.get("title") or "", doc.get("text") or "", doc.get("author") or ""
     people = "\n".join(doc.get("people") or ())
     fields = {
@@ -151,14 +187,22 @@ def _fields(doc: dict) -> dict:
         "romanised": "\n".join((title, text, author, people)),
         "person_romanised": people,
         "author_romanised": author,
+        "content_hash": doc.get("content_hash"),
     }
-    # Whoosh cannot index None; an absent field is simply not stored.
-    return {name: value for name, value in fields.items() if value not in (None, "")}
+    # Whoosh cannot index None, nor an empty text; an absent field is simply not stored.
+    fields = {name: value for name, value in fields.items() if value not in (None, "") and name in schema}
+    if isinstance(schema["text"], AnalysedText):
+        for name, terms in analyse_document(title, text, author, people).items():
+            if name in fields:
+                if schema[name].stored:
+                    fields[f"_stored_{name}"] = fields[name]
+                fields[name] = terms
+    return fields
 
 
 def _writer(ix: Index, index_dir: Path):
     try:
-        return ix.writer(timeout=WRITER_TIMEOUT)
+        return ix.writer(timeout=WRITER_TIMEOUT, limitmb=WRITER_LIMIT_MB)
     except LockError:
         raise SearchError(
             f"index at {index_dir} is busy: another writer held it for {WRITER_TIMEOUT:.0f} s"
@@ -178,12 +222,17 @@ def update_documents(index_dir: Path, docs: Iterable[dict]) -> int:
     count = 0
     try:
         for doc in docs:
-            writer.update_document(**_fields(doc))
+            writer.update_document(**_fields(doc, ix.schema))
             count += 1
     except BaseException:
         writer.cancel()
         raise
-    writer.commit()
+    try:
+        writer.commit()
+    except OSError:
+        raise
+    except Exception as error:  # merging with a segment whose files are damaged
+        raise IndexDamaged(index_dir, error) from None
     return count
 
 
@@ -201,23 +250,9 @@ def delete_documents(index_dir: Path, urls: Iterable[str]) -> int:
 
 
 def document_count(index_dir: Path) -> int:
-    """Number of documents in the index (an outdated one too); 0 when there is none."""
+    """Number of documents in the index (an outdated one too); 0 when there is none or its
+    table of contents is unreadable."""
     try:
-        ix = _open_any(index_dir)
-    except IndexMissing:
+        return _open_any(index_dir).doc_count()
+    except (IndexMissing, IndexDamaged):
         return 0
-    return ix.doc_count()
-
-
-def clear(index_dir: Path) -> None:
-    """Remove every document; an outdated index is made anew with the current schema.
-
-    This is the first step of a rebuild from the archive (``newsbot reindex``).
-    """
-    try:
-        ix = _open_any(index_dir)
-    except IndexMissing:
-        return
-    _writer(ix, index_dir).commit(mergetype=CLEAR)
-    if _current_fields() - set(ix.schema.names()):
-        index.create_in(index_dir, make_schema())

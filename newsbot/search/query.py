@@ -1,9 +1,8 @@
-"""Searching the index: run a user's query and return hits with snippets, a count, a suggestion.
+"""The pieces of a search: filters (site, date range), sorting, hits with their matches
+marked in a snippet, and when nothing matches, a spelling that does ("did you mean").
 
 How a query is read (syntax checks, which fields each word searches) is
-``newsbot.search.parsing``; this module runs it with the filters (site, date range), sorts,
-counts, marks the matches in a snippet, and when nothing matches, suggests a spelling that
-does ("did you mean").
+``newsbot.search.parsing``; ``newsbot.search.searcher`` runs it on an open index.
 """
 
 import re
@@ -11,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import partial
 from html import escape as escape_html
-from pathlib import Path
 
 from whoosh.highlight import ContextFragmenter, Formatter, HtmlFormatter, get_text, highlight
 from whoosh.query import And, DateRange, Term
@@ -19,13 +17,14 @@ from whoosh.sorting import FieldFacet, TranslateFacet
 
 from newsbot.items import IST
 from newsbot.search.analysis import DevanagariTokenizer
-from newsbot.search.index import IndexMissing, SearchError, from_index_datetime, open_index, to_index_datetime
-from newsbot.search.parsing import check_syntax, is_latin, make_parser
+from newsbot.search.index import IndexMissing, SearchError, from_index_datetime, to_index_datetime
+from newsbot.search.parsing import is_latin
 from newsbot.text.matchform import match_form
 from newsbot.text.romanise import phonetic_fold
 from newsbot.text.stem import stem
 
-__all__ = ["Hit", "SearchResults", "search", "parse_date", "SearchError", "IndexMissing", "SORTS"]
+__all__ = ["Hit", "SearchResults", "parse_date", "SearchError", "IndexMissing", "SORTS", "make_filter", "newest_first",
+           "make_hit", "highlight_terms", "suggestion_for"]
 
 SORTS = ("relevance", "date")
 SNIPPET_CHARS = 160
@@ -61,12 +60,15 @@ class Hit:
 
 class SearchResults(list):
     """The hits (best first, at most the limit asked), plus ``total``: how many articles match
-    in all, and ``suggestion``: a respelt query that finds articles, when this one finds none."""
+    in all (exact when ``exact``, else an estimate: counting every match of a common word
+    costs as much as the search), and ``suggestion``: a respelt query that finds articles,
+    when this one finds none."""
 
-    def __init__(self, hits: list[Hit], total: int, suggestion: str | None = None):
+    def __init__(self, hits: list[Hit], total: int, suggestion: str | None = None, exact: bool = True):
         super().__init__(hits)
         self.total = total
         self.suggestion = suggestion
+        self.exact = exact
 
 
 class PlainFormatter(Formatter):
@@ -94,7 +96,7 @@ def parse_date(value: str | date, end: bool = False) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=IST)
 
 
-def _filter(site: str | None, date_from, date_to):
+def make_filter(site: str | None, date_from, date_to):
     parts = []
     if site:
         parts.append(Term("site", site))
@@ -105,55 +107,7 @@ def _filter(site: str | None, date_from, date_to):
     return And(parts) if parts else None
 
 
-def search(
-    index_dir: Path,
-    query: str,
-    limit: int = 10,
-    site: str | None = None,
-    html: bool = False,
-    *,
-    date_from: str | date | None = None,
-    date_to: str | date | None = None,
-    sort: str = "relevance",
-    suggest: bool = True,
-) -> SearchResults:
-    """Search the articles for *query*; at most *limit* hits, optionally one *site* and a
-    publication date range (ISO strings, dates or datetimes; undated articles drop out).
-
-    All words must match (AND), in any of their spellings and inflections; Latin-letter words
-    match Hindi words that sound alike. "Quoted words" are a phrase; AND, OR, NOT, brackets and
-    the fields site:, author:, person:, party:, title:, tags: work. *sort* is "relevance" or
-    "date" (newest first). Snippets mark matches «like this», or with ``<mark>`` when *html*.
-    With *suggest*, a query that finds nothing gets a ``suggestion`` from the index's words.
-
-    :raises IndexMissing: no index, or an empty one, at *index_dir*.
-    :raises SearchError: an empty or malformed query, one of only common words, a bad date or
-        sort, or an index made by an older newsbot.
-    """
-    if sort not in SORTS:
-        raise SearchError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
-    ix = open_index(index_dir)
-    if ix.doc_count() == 0:
-        raise IndexMissing(f"no articles in the index at {index_dir} — run `newsbot crawl` first")
-    check_syntax(query, frozenset(ix.schema.names()))
-    if next(iter(ix.schema["text"].analyzer(query)), None) is None:
-        raise SearchError(f"nothing to search for in {query!r}: only common words or punctuation")
-    parser = make_parser(ix.schema)
-    parsed = parser.parse(query)
-    filters = _filter(site, date_from, date_to)
-    sorting = {"sortedby": _newest_first(ix.schema), "reverse": True} if sort == "date" else {}
-    with ix.searcher() as searcher:
-        results = searcher.search(parsed, limit=limit, filter=filters, **sorting)
-        total = len(results)
-        suggestion = None
-        if total == 0 and suggest:
-            suggestion = _suggestion(searcher, parser, query, filters)
-        terms = _highlight_terms(parsed)
-        hits = [_hit(hit, ix.schema, terms, html) for hit in results]
-    return SearchResults(hits, total, suggestion)
-
-
-def _newest_first(schema) -> TranslateFacet:
+def newest_first(schema) -> TranslateFacet:
     """Publication date, newest first, undated articles last (Whoosh stores a missing date as
     the largest value, which would put them first)."""
     return TranslateFacet(partial(_dated_key, schema["published"].default), FieldFacet("published"))
@@ -163,7 +117,7 @@ def _dated_key(missing, value):
     return -1 if value == missing else value
 
 
-def _hit(hit, schema, terms, html: bool) -> Hit:
+def make_hit(hit, schema, terms, html: bool) -> Hit:
     return Hit(
         url=hit["url"],
         title=hit.get("title", ""),
@@ -177,7 +131,7 @@ def _hit(hit, schema, terms, html: bool) -> Hit:
     )
 
 
-def _highlight_terms(parsed) -> tuple[frozenset[str], frozenset[str]]:
+def highlight_terms(parsed) -> tuple[frozenset[str], frozenset[str]]:
     """The query's words as the text's stemmed analyzer and its romanised analyzer see them."""
     hindi, romanised = set(), set()
     for fieldname, text in parsed.iter_all_terms(phrases=True):
@@ -234,7 +188,7 @@ def _nearest_word(reader, word: str, maxdist: int) -> str | None:
     return None
 
 
-def _suggestion(searcher, parser, query: str, filters) -> str | None:
+def suggestion_for(searcher, parser, query: str, filters) -> str | None:
     """*query* with each unknown word replaced by the nearest word of the index (edit distance
     on match forms, most frequent first), if that query finds something; else None."""
     reader = searcher.reader()

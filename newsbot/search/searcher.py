@@ -1,0 +1,157 @@
+"""Running searches: ``Searcher`` keeps one index open for many queries; ``search`` runs one.
+
+Opening a Whoosh index reads its table of contents and every segment's term index, which at
+100k articles costs far more than a query. A web app or a batch of queries therefore keeps one
+``Searcher``: it opens the index once, builds the query parser once, and before each query
+checks (two small file reads) whether the index changed — a crawl committed, or a rebuild
+swapped a new one in — and only then reopens it.
+
+    with Searcher(index_dir) as searcher:
+        results = searcher.search("संजीव आनंद", limit=10, site="gramin", html=True)
+        for hit in results: ...
+
+One ``Searcher`` serves one thread at a time (Whoosh searchers are not thread-safe); a
+threaded server keeps one per thread.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+from whoosh.query import And
+
+from newsbot.search.index import IndexDamaged, IndexMissing, SearchError, open_index
+from newsbot.search.parsing import check_syntax, make_parser
+from newsbot.search.query import (
+    SORTS,
+    SearchResults,
+    highlight_terms,
+    make_filter,
+    make_hit,
+    newest_first,
+    suggestion_for,
+)
+from newsbot.search.store import generation_id
+
+__all__ = ["Searcher", "search", "COUNT_CAP"]
+
+# Beyond this many matches a result count says "1000+": counting every match of a common word
+# would cost a second pass over its postings. (``count=True`` counts them all.)
+COUNT_CAP = 1000
+
+
+class Searcher:
+    """An open index for many searches; reopened only when the index changed.
+
+    :param index_dir: the index directory (``--index-dir``).
+    """
+
+    def __init__(self, index_dir: Path):
+        self.index_dir = Path(index_dir)
+        self._ix = None
+        self._searcher = None
+        self._parser = None
+        self._generation: str | None = None
+
+    def __enter__(self) -> Searcher:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        self._ix = self._searcher = self._parser = self._generation = None
+
+    def refresh(self) -> bool:
+        """Open the index, or reopen it if it changed since; True when it was (re)opened.
+
+        :raises IndexMissing: no index, or an empty one.
+        :raises IndexDamaged, IndexOutdated: as ``open_index``.
+        """
+        generation = generation_id(self.index_dir)
+        if self._searcher is not None and generation == self._generation:
+            try:
+                if self._searcher.up_to_date():
+                    return False
+                self._searcher = self._searcher.refresh()
+                return True
+            except FileNotFoundError:
+                pass  # its files went with a rebuild: open the new index
+        self.close()
+        ix = open_index(self.index_dir)
+        try:
+            searcher = ix.searcher()
+        except Exception as error:  # a segment file Whoosh cannot read
+            raise IndexDamaged(self.index_dir, error) from None
+        if searcher.doc_count() == 0:
+            searcher.close()
+            raise IndexMissing(f"no articles in the index at {self.index_dir} — run `newsbot crawl` first")
+        self._ix, self._searcher, self._generation = ix, searcher, generation
+        self._parser = make_parser(ix.schema)
+        return True
+
+    def search(self, query: str, limit: int = 10, site: str | None = None, html: bool = False, *,
+               date_from: str | date | None = None, date_to: str | date | None = None,
+               sort: str = "relevance", suggest: bool = True, count: bool = False) -> SearchResults:
+        """Search the articles for *query*; at most *limit* hits, optionally one *site* and a
+        publication date range (ISO strings, dates or datetimes; undated articles drop out).
+
+        All words must match (AND), in any of their spellings and inflections; Latin-letter
+        words match Hindi words that sound alike. "Quoted words" are a phrase; AND, OR, NOT,
+        brackets and the fields site:, author:, person:, party:, title:, tags: work. *sort* is
+        "relevance" or "date" (newest first). Snippets (made for the hits returned only) mark
+        matches «like this», or with ``<mark>`` when *html*. ``total`` counts the matches up
+        to COUNT_CAP (``exact`` false beyond), or all of them with *count*. With *suggest*, a query that
+        finds nothing gets a ``suggestion`` from the index's words.
+
+        :raises IndexMissing: no index, or an empty one.
+        :raises IndexDamaged: the index's files cannot be read.
+        :raises SearchError: an empty or malformed query, one of only common words, a bad
+            date or sort, or an index made by an older newsbot.
+        """
+        if sort not in SORTS:
+            raise SearchError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
+        self.refresh()
+        schema = self._ix.schema
+        check_syntax(query, frozenset(schema.names()))
+        if next(iter(schema["text"].analyzer(query)), None) is None:
+            raise SearchError(f"nothing to search for in {query!r}: only common words or punctuation")
+        parsed = self._parser.parse(query)
+        filters = make_filter(site, date_from, date_to)
+        sorting = {"sortedby": newest_first(schema), "reverse": True} if sort == "date" else {}
+        try:
+            results = self._searcher.search(parsed, limit=limit, filter=filters, **sorting)
+            if count or results.has_exact_length():
+                total = len(results)
+            elif results.scored_length() < limit:
+                total = results.scored_length()  # every match was scored
+            else:
+                total = self._count(parsed, filters, COUNT_CAP + 1)
+            exact = count or total <= COUNT_CAP
+            total = total if exact else COUNT_CAP
+            suggestion = None
+            if total == 0 and suggest:
+                suggestion = suggestion_for(self._searcher, self._parser, query, filters)
+            terms = highlight_terms(parsed)
+            hits = [make_hit(hit, schema, terms, html) for hit in results]
+        except (SearchError, KeyboardInterrupt):
+            raise
+        except Exception as error:  # a damaged segment shows only when a query reads it
+            raise IndexDamaged(self.index_dir, error) from None
+        return SearchResults(hits, total, suggestion, exact=exact)
+
+    def _count(self, parsed, filters, cap: int) -> int:
+        """How many documents match, counting no further than *cap*."""
+        counted = And([parsed, filters]) if filters is not None else parsed
+        return sum(1 for _ in islice(self._searcher.docs_for_query(counted), cap))
+
+
+def search(index_dir: Path, query: str, limit: int = 10, site: str | None = None, html: bool = False,
+           **options) -> SearchResults:
+    """One search with a ``Searcher`` opened for it (see ``Searcher.search`` for the options)."""
+    with Searcher(index_dir) as searcher:
+        return searcher.search(query, limit, site, html, **options)
