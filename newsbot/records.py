@@ -13,7 +13,8 @@ from newsbot import home
 from newsbot.archive import ARCHIVE_FILENAME, Archive
 from newsbot.export import Filters, appointment_rows, ist
 from newsbot.search.index import document_count
-from newsbot.search.query import SearchResults, search
+from newsbot.search.query import SearchResults
+from newsbot.search.searcher import search
 from newsbot.text.matchform import match_form
 
 __all__ = ["open_archive", "search_articles", "article", "person", "list_people", "appointments", "stats",

@@ -16,7 +16,7 @@ from newsbot.cli.options import (
     json_option,
     progress,
 )
-from newsbot.search.index import IndexDamaged, document_count
+from newsbot.search.index import IndexDamaged
 from newsbot.search.query import SORTS, IndexMissing, SearchError
 from newsbot.search.searcher import Searcher
 from newsbot.search.sync import rebuild_index

@@ -14,7 +14,8 @@ from whoosh.query import And, DateRange, Term
 
 from newsbot.search.index import IndexMissing, SearchError, open_index, to_index_datetime
 from newsbot.search.parsing import check_syntax, make_parser
-from newsbot.search.query import SORTS, SearchResults, search
+from newsbot.search.query import SORTS, SearchResults
+from newsbot.search.searcher import search
 
 __all__ = ["find", "matching_urls", "SearchError", "IndexMissing", "SORTS", "SearchResults"]
 
