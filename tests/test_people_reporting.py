@@ -118,3 +118,26 @@ def test_places_between_the_object_and_its_post(text, expected):
 ])
 def test_posts_held_around_a_name(text, expected):
     assert roles_of(text) == expected
+
+
+def test_a_distributive_list_with_places_in_and_from():
+    text = "आज रामनगर में हरीश चंद्र, सोनपुर से कविता रावत और मधुबन से दीनदयाल सैनी अध्यक्ष निर्वाचित हुए हैं।"
+    assert roles_of(text) == {name: [("अध्यक्ष", True)] for name in ("हरीश चंद्र", "कविता रावत", "दीनदयाल सैनी")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a comma run of posts after a name
+    ("डॉ सुनील वर्मा, प्रदेश चुनाव अधिकारी, सांसद एवं प्रदेश उपाध्यक्ष भाजपा ने बताया कि सूची जारी होगी।",
+     {"सुनील वर्मा": [("प्रदेश चुनाव अधिकारी", False), ("सांसद", False), ("प्रदेश उपाध्यक्ष", False)]}),
+    # predecessors keep the post, not appointed
+    ("पार्टी सुप्रीमो ने आज दीपक राय के स्थान पर सुमित दयाल की नियुक्ति जिलाध्यक्ष के बतौर कर दी है।",
+     {"सुमित दयाल": [("जिलाध्यक्ष", True)], "दीपक राय": [("जिलाध्यक्ष", False)]}),
+    ("भाजपा ने सुमित दयाल को प्रदेश अध्यक्ष बनाया है। वह दीपक राय की जगह लेंगे।",
+     {"सुमित दयाल": [("प्रदेश अध्यक्ष", True)], "दीपक राय": [("प्रदेश अध्यक्ष", False)]}),
+    # a service before an officer's name, a post glossed in brackets, an initial जी inside a name
+    ("आईएएस सुमित दयाल को राज्य का मुख्य सचिव (Chief Secretary) नियुक्त करने का निर्णय लिया है।",
+     {"सुमित दयाल": [("मुख्य सचिव", True)]}),
+    ("रेणु जी मेनन को सोनपुर का प्रभारी सचिव बनाया गया है।", {"रेणु जी मेनन": [("प्रभारी सचिव", True)]}),
+])
+def test_comma_runs_predecessors_and_officers(text, expected):
+    assert roles_of(text) == expected

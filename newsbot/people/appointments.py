@@ -53,11 +53,13 @@ GAPPED_RE = re.compile(
 # Between "X को" and the post: its org or place, a list of places ("X को रामनगर, सोनपुर और
 # मधुबन लोकसभा समन्वयक"), a place in brackets ("A और B को (रामनगर - सोनपुर विधानसभा) ORG का ROLE").
 OBJECT_GAP = r"(?:[xSPpFwLsK#NmE]|[,C](?=[Fw])|\([^()]{1,6}\))"
+# A post glossed in brackets: "मुख्य सचिव (Chief Secretary)".
+GLOSS = r"(?:\([^()]{1,4}\))?"
 # X को [ORG/PLACE का] ROLE नियुक्त किया; X को ROLE की जिम्मेदारी सौंपी; उन्हें ROLE की ... दी;
 # X को ROLE का नियुक्ति पत्र सौंपा; X को ROLE पद पर जगह मिली; X को पदोन्नत कर ROLE बनाया
 OBJECT_FIRST = re.compile(
     rf"(?P<pre>(?:{ORIGIN}{NL}O(?:[Fw]{{1,2}}|{QUAL}{ROLES}{BRACKET})(?:,C?|C))*){ORIGIN}(?:(?P<nl>{NL})O|(?P<pronoun>U))"
-    rf"(?P<having>Vx)?{OBJECT_GAP}{{0,7}}?(?P<roles>{ROLES})(?:{JUR}|w(?=[KY]))?(?:[YK]?{GAP}V|Y?[xKL]{{0,2}}[JA][xKU#]{{0,3}}G)")
+    rf"(?P<having>Vx)?{OBJECT_GAP}{{0,7}}?(?P<roles>{ROLES})(?:{JUR}|w(?=[KY]))?{GLOSS}(?:[YK]?{GAP}V|Y?[xKL]{{0,2}}[JA][xKU#]{{0,3}}G)")
 # X को मिली ROLE की कमान (headlines)
 GIVEN = re.compile(rf"(?P<nl>{NL})OG[PpFwK]{{0,3}}?(?P<roles>{ROLES})KJ")
 # ROLE के रूप में / पद पर X (को) नियुक्त; ROLE की कमान X को (उन्हें) सौंपी
@@ -82,12 +84,15 @@ PLACE_BRACKET = r"(?:\([FwL]{1,3}\))?"
 # An item's place may have a part in brackets: "रामनगर (पूर्व) से A".
 ITEM = rf"(?:#?[FwLsPpH]{{1,3}}x?{PLACE_BRACKET}[KS]|[Fw]{{1,2}}(?={ROLE}))?(?:{ROLE}Y?)?H*w+(?:\({ROLE}\))?"
 LIST = re.compile(rf"(?P<items>{ITEM}(?:(?:,C?|C){ITEM})*)(?:O(?P<post>{ROLES}{JUR}?)?K?|K){GAP}Y?V")
-# "रामनगर से A, सोनपुर से B और मधुबन से C जिलाध्यक्ष नियुक्त किए गए": the post after the
-# list, each item its place, no को.
-FROM_ITEM = rf"#?[FwLsPpH]{{1,3}}{PLACE_BRACKET}SH*w+"
+# "रामनगर से A, सोनपुर में B और मधुबन से C जिलाध्यक्ष नियुक्त किए गए": the post after the
+# list, each item its place (से or में), no को.
+FROM_ITEM = rf"#?[FwLsPpH]{{1,3}}{PLACE_BRACKET}[Sm]H*w+"
 DISTRIBUTED = re.compile(rf"(?P<items>{FROM_ITEM}(?:(?:,C?|C){FROM_ITEM})+)(?P<post>{ROLES}){GAP}Y?V")
-ITEM_RE = re.compile(rf"(?:#?(?P<place>[FwLsPpH]{{1,3}}x?){PLACE_BRACKET}[KS]|(?P<place2>[Fw]{{1,2}})(?={ROLE}))?"
+ITEM_RE = re.compile(rf"(?:#?(?P<place>[FwLsPpH]{{1,3}}x?){PLACE_BRACKET}[KSm]|(?P<place2>[Fw]{{1,2}})(?={ROLE}))?"
                      rf"(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)(?:\((?P<own>{ROLE})\))?")
+# "A के स्थान पर B को ROLE बनाया", "वह A की जगह लेंगे": A is the predecessor.
+PREDECESSOR = re.compile(rf"(?P<nl>{NL})KA")
+_INSTEAD = frozenset({"स्थान", "जगह"})
 # "ROLE पद पर A तथा ROLE पद पर B की नियुक्ति की गई": the noun of an appointment after की.
 _APPOINTMENT_NOUNS = frozenset({"नियुक्ति", "मनोनयन", "नियुक्तियां"})
 # "X की नियुक्ति ORG के ROLE पद पर की गई", "X की ROLE पद पर नियुक्ति": the noun of an
@@ -188,7 +193,7 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
         for pair in PAIR_RE.finditer(tags, *match.span("items")):
             found += _past(sentence, match.end(),
                            _pair(sentence, pair.span("name"), _roles(sentence, text, pair, "roles")))
-    return found
+    return found + _predecessors(sentence, tags, found)
 
 
 def _head_of_charge(sentence: TaggedSentence, text: str, tags: str, start: int, stop: int) -> Fact:
@@ -208,6 +213,23 @@ def _head_of_charge(sentence: TaggedSentence, text: str, tags: str, start: int, 
                     break
             break
     return head
+
+
+def _predecessors(sentence: TaggedSentence, tags: str, found: list[Fact]) -> list[Fact]:
+    """"A के स्थान पर / की जगह B को ROLE बनाया": A held the post given (not appointed); with
+    no post in the sentence ("वह A की जगह लेंगे"), the post of the appointment before."""
+    given = [fact for fact in found if fact.appointed and fact.role is not None]
+    result = []
+    for match in PREDECESSOR.finditer(tags):
+        if sentence.key_of(match.end() - 1) not in _INSTEAD:
+            continue
+        for name, units in names_in(sentence, *match.span("nl")):
+            if given:
+                result += [Fact(name, fact.role, fact.org, fact.jurisdiction, fact.party, names=units,
+                                roles=fact.roles) for fact in given]
+            else:
+                result.append(Fact(name, None, carry=True, names=units))
+    return result
 
 
 def _roles(sentence: TaggedSentence, text: str, match: re.Match, *groups: str) -> list[Fact]:

@@ -91,15 +91,16 @@ def facts(sentence: TaggedSentence, text: str) -> list[Fact]:
             # "थानाध्यक्ष रहे उपनिरीक्षक X", "ROLE का दायित्व संभाल रहे ROLE2 X": X's too
             waiting.append(role)
             continue
-        waiting = []
-        first = _bracketed(sentence, tags, start)
+        # "X, ROLE, ROLE2 एवं ROLE3 भाजपा ने": a comma run of posts after a name, all X's
+        chain, waiting = [*waiting, role], []
+        first = _bracketed(sentence, tags, chain[0].roles[0])
         if tags[stop:stop + 1] == "Y" and name_after(sentence, stop + 1) is not None:
             first = -1  # "PLACE ROLE के रूप में X": the name is X's
         if _CHARGE_AFTER.match(tags, stop):
             first = -1  # "लहरपुर थानाध्यक्ष की जिम्मेदारी X को": the post given, no holder
         name = name_before(sentence, first) if first >= 0 else None
         if name is not None:
-            found.append(_with_name(role, name))
+            found += [_with_name(fact, name) for fact in chain]
     _announced(tags, found)
     for match in HOLDS_AFTER.finditer(tags):
         name = name_after(sentence, match.start("nl"))

@@ -22,7 +22,7 @@ from newsbot.people.vocab import Entry, Vocabulary
 
 _PUNCTUATION = {",": ",", "/": ",", ";": ",", "(": "(", ")": ")"}
 # Endings no name word has: plural obliques, future verbs.
-_NOT_NAME_ENDINGS = ("ों", "ओं", "ें", "ेंगे", "ेंगी", "ेगा", "ेगी", "ाएं")
+_NOT_NAME_ENDINGS = ("ों", "ओं", "ें", "ेंगे", "ेंगी", "ेगा", "ेगी", "ाएं", "एंगे", "एंगी", "एगा", "एगी")
 _ABBREVIATION_MARKS = (".", "०", "\u0970")
 _PLURALS = (("ियों", "ी"), ("ों", ""))
 # Endings of town names that no first name has: "धामपुर", "अलीगंज", "मुरादाबाद", "रामगढ़".
@@ -109,8 +109,8 @@ def tag_sentence(sentence: Sentence, vocab: Vocabulary) -> TaggedSentence:
 
 def _join_name_parts(sentence: TaggedSentence) -> None:
     """Words that belong to a name as reporters print it: initials written as letters ("बी
-    पी सरोज"), a nickname in quotes after the name ("राजीव कुमार ‘चुन्ना’"), भाई inside a
-    name ("भीखू भाई दलसानिया")."""
+    पी सरोज"), a nickname in quotes after the name ("राजीव कुमार ‘चुन्ना’"), भाई or an
+    initial जी inside a name ("भीखू भाई दलसानिया", "रेणु जी पिल्ले")."""
     units = sentence.units
     index = 0
     while index < len(units):
@@ -129,8 +129,9 @@ def _join_name_parts(sentence: TaggedSentence) -> None:
                 and sentence.tokens[units[index + 2].first].text in _QUOTES):
             units[index - 1:index + 3] = [Unit("w", units[index].first, units[index + 2].stop)]
     for index in range(1, len(units) - 1):
-        if units[index - 1].tag == "w" and units[index + 1].tag == "w" and sentence.key_of(index) in _INNER_PARTS:
-            units[index].tag = "w"
+        if units[index - 1].tag == "w" and units[index + 1].tag == "w" and (
+                sentence.key_of(index) in _INNER_PARTS or units[index].tag == "j"):
+            units[index].tag = "w"  # "भीखू भाई दलसानिया", "रेणु जी पिल्ले" (an initial)
 
 
 def _initial(tokens: tuple[Token, ...], index: int, units: list[Unit]) -> bool:
