@@ -13,9 +13,10 @@ from newsbot.web.searching import MAX_PAGE_SIZE, MAX_QUERY_CHARS, MAX_RESULTS
 from newsbot.web.searching import Query as SearchQuery
 
 # ISO date or date-time; parse_date then rejects impossible ones (2026-13-40) with a message.
-DATE = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$"
-SITE = r"^[A-Za-z0-9_.:-]{1,100}$"
-PARTY = r"^[A-Za-z]{1,16}$"
+# Each may be empty: a form sends its blank fields, and blank means "any".
+DATE = r"^(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?$"
+SITE = r"^[A-Za-z0-9_.:-]{0,100}$"
+PARTY = r"^[A-Za-z]{0,16}$"
 MAX_ID = 2**63 - 1  # SQLite's integer range
 
 Site = Annotated[str | None, Query(pattern=SITE, description="Only articles of this site (its name)")]

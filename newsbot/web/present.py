@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 
 TIMELINE_HEIGHT = 80
-TIMELINE_BAR = 14
+TIMELINE_WIDTH = 640  # bars share this, each 4 to 48 px wide
 TIMELINE_GAP = 2
+LABEL_WIDTH = 48  # room one "2026-11" label needs
 
 
 def marked_segments(article: dict) -> list[tuple[str, int | None]]:
@@ -56,12 +57,12 @@ def timeline(months: list[tuple[str, int]]) -> dict | None:
     if not months:
         return None
     top = max(count for _, count in months) or 1
+    width = max(4, min(48, TIMELINE_WIDTH // len(months) - TIMELINE_GAP))
     bars = []
     for position, (month, count) in enumerate(months):
         height = round(count / top * TIMELINE_HEIGHT) if count else 0
-        bars.append(Bar(month, count, position * (TIMELINE_BAR + TIMELINE_GAP),
-                        TIMELINE_HEIGHT - height, height))
-    # A label under the first bar and about every sixth, so they never overlap.
-    step = max(1, len(months) // 6)
-    return {"bars": bars, "width": len(months) * (TIMELINE_BAR + TIMELINE_GAP), "height": TIMELINE_HEIGHT,
-            "bar": TIMELINE_BAR, "labels": bars[::step], "top": top}
+        bars.append(Bar(month, count, position * (width + TIMELINE_GAP), TIMELINE_HEIGHT - height, height))
+    # Labels under the first bar and then as often as they fit without overlapping.
+    step = -(-(LABEL_WIDTH + 4) // (width + TIMELINE_GAP))
+    return {"bars": bars, "width": max(len(months) * (width + TIMELINE_GAP), LABEL_WIDTH), "height": TIMELINE_HEIGHT,
+            "bar": width, "labels": bars[::step], "top": top}
