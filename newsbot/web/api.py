@@ -34,6 +34,7 @@ class SearchHit(BaseModel):
 class SearchResponse(BaseModel):
     query: str
     total: int
+    exact: bool
     page: int
     size: int
     pages: int
@@ -166,7 +167,7 @@ def search(request: Request, query: Annotated[searching.Query, Depends(params.se
     settings = request.app.state.settings
     with settings.archive() as archive:
         result = searching.run(archive, settings.index_dir, query, facets=facets)
-    return {"query": query.q, "total": result.total, "page": query.page, "size": query.size,
+    return {"query": query.q, "total": result.total, "exact": result.exact, "page": query.page, "size": query.size,
             "pages": result.pages, "did_you_mean": result.suggestion, "facets": result.facets,
             "results": [{**vars(hit), "snippet": hit.snippet} for hit in result.hits]}
 

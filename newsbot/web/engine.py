@@ -1,42 +1,68 @@
-"""The web app's one door to the search index (so moving to a long-lived searcher is one edit).
+"""The web app's one door to the search index.
 
-``find`` is the CLI's own ``newsbot.search.search`` (same query language, same ranking, same
-"did you mean"), asked for HTML snippets. ``matching_urls`` is every article the query matches,
-unranked and without snippets: what facet counts and the event-type filter need.
+``find`` is the CLI's own search (same query language, ranking and "did you mean"), asked for
+HTML snippets; ``matching_urls`` is every article a query matches, unranked and without
+snippets: what facet counts and the event-type filter need. Both use long-lived
+``Searcher``s (opened once, reopened only when a crawl or a rebuild changed the index), a few
+per index, each used by one request thread at a time.
 """
 
 from __future__ import annotations
 
+import queue
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from whoosh.query import And, DateRange, Term
+from whoosh.query import And
 
-from newsbot.search.index import IndexMissing, SearchError, open_index, to_index_datetime
-from newsbot.search.parsing import check_syntax, make_parser
-from newsbot.search.query import SORTS, SearchResults
-from newsbot.search.searcher import search
+from newsbot.search.index import IndexMissing, SearchError
+from newsbot.search.parsing import check_syntax
+from newsbot.search.query import SORTS, SearchResults, make_filter
+from newsbot.search.searcher import Searcher
 
 __all__ = ["find", "matching_urls", "SearchError", "IndexMissing", "SORTS", "SearchResults"]
+
+# Searchers per index: as many requests search at once (this machine has 2 cores); more wait.
+POOL_SIZE = 4
+_pools: dict[Path, tuple[threading.BoundedSemaphore, queue.LifoQueue]] = {}
+_pools_lock = threading.Lock()
+
+
+@contextmanager
+def _searcher(index_dir: Path) -> Iterator[Searcher]:
+    with _pools_lock:
+        slots, free = _pools.setdefault(Path(index_dir), (threading.BoundedSemaphore(POOL_SIZE), queue.LifoQueue()))
+    with slots:
+        try:
+            searcher = free.get_nowait()
+        except queue.Empty:
+            searcher = Searcher(index_dir)
+        try:
+            yield searcher
+        finally:
+            free.put(searcher)
 
 
 def find(index_dir: Path, query: str, *, limit: int, site: str | None = None,
          date_from: datetime | None = None, date_to: datetime | None = None,
          sort: str = "relevance") -> SearchResults:
-    """The best *limit* hits for *query*, snippets marked with ``<mark>`` (text escaped)."""
-    return search(index_dir, query, limit=limit, site=site, html=True, date_from=date_from,
-                  date_to=date_to, sort=sort)
+    """The best *limit* hits for *query*, snippets marked with ``<mark>`` (text escaped);
+    ``total`` is exact up to the searcher's count cap (``exact`` says whether it is)."""
+    with _searcher(index_dir) as searcher:
+        return searcher.search(query, limit, site, html=True, date_from=date_from, date_to=date_to, sort=sort)
 
 
 def matching_urls(index_dir: Path, query: str, *, site: str | None = None,
                   date_from: datetime | None = None, date_to: datetime | None = None) -> set[str]:
     """The URLs of every article *query* matches within the site and date filters."""
-    ix = open_index(index_dir)
-    check_syntax(query, frozenset(ix.schema.names()))
-    parsed = make_parser(ix.schema).parse(query)
-    parts = [Term("site", site)] if site else []
-    if date_from is not None or date_to is not None:
-        parts.append(DateRange("published", to_index_datetime(date_from), to_index_datetime(date_to)))
-    with ix.searcher() as searcher:
-        results = searcher.search(parsed, limit=None, scored=False, filter=And(parts) if parts else None)
-        return {searcher.stored_fields(docnum)["url"] for docnum in results.docs()}
+    with _searcher(index_dir) as searcher:
+        searcher.refresh()
+        # Searcher has no "every match" call: use its open Whoosh searcher and parser.
+        whoosh, parser = searcher._searcher, searcher._parser
+        check_syntax(query, frozenset(whoosh.schema.names()))
+        parsed, filters = parser.parse(query), make_filter(site, date_from, date_to)
+        matches = whoosh.docs_for_query(And([parsed, filters]) if filters is not None else parsed)
+        return {whoosh.stored_fields(docnum)["url"] for docnum in matches}

@@ -100,6 +100,7 @@ class Result:
     total: int
     hits: list[Hit]
     suggestion: str | None = None
+    exact: bool = True  # False: `total` is the search's count cap, and more match
     facets: dict[str, dict[str, int]] | None = None
     months: list[tuple[str, int]] = field(default_factory=list)
 
@@ -118,21 +119,25 @@ def run(archive: Archive, index_dir: Path, query: Query, facets: bool = True) ->
     query.check()
     text, (date_from, date_to) = query.text(), query.dates()
     filters = {"site": query.site, "date_from": date_from, "date_to": date_to}
-    wanted = None
+    wanted, counted = None, None
     rows: list[dict] = []
     if facets or query.event:
-        rows = archive.summaries(sorted(engine.matching_urls(index_dir, text, **filters)))
+        urls = engine.matching_urls(index_dir, text, **filters)
+        rows = archive.summaries(sorted(urls))
+        counted = len(urls)
         if query.event:
             rows = [row for row in rows if query.event in row["event_types"]]
             wanted = {row["url"] for row in rows}
+            counted = len(wanted)
     start, end = (query.page - 1) * query.size, query.page * query.size
     found = _ranked(index_dir, text, filters, query.sort, end, wanted)
-    total = len(wanted) if wanted is not None else found.total
+    total = counted if counted is not None else found.total
     ids = {row["url"]: row["id"] for row in archive.summaries([hit.url for hit in found[start:end]])}
     hits = [Hit(ids.get(hit.url), hit.url, hit.title, hit.site,
                 hit.published.isoformat() if hit.published else None, round(hit.score, 4), hit.snippet,
                 hit.author, hit.people, hit.parties) for hit in found[start:end]]
-    result = Result(query, total, hits, _users_part(found.suggestion, query) if total == 0 else None)
+    result = Result(query, total, hits, _users_part(found.suggestion, query) if total == 0 else None,
+                    exact=counted is not None or found.exact)
     if facets:
         result.facets, result.months = _facets(rows)
     return result
@@ -146,7 +151,7 @@ def _ranked(index_dir: Path, text: str, filters: dict, sort: str, needed: int, w
         found = engine.find(index_dir, text, limit=limit, sort=sort, **filters)
         if wanted is None:
             return found
-        kept = engine.SearchResults([hit for hit in found if hit.url in wanted], found.total, found.suggestion)
+        kept = engine.SearchResults([hit for hit in found if hit.url in wanted], len(wanted), found.suggestion)
         if len(kept) >= needed or len(found) >= found.total:
             return kept
         limit *= 4
