@@ -51,15 +51,16 @@ BRACKET = r"(?:\([FwL]{1,2}\))?"
 GAPPED_RE = re.compile(
     rf"{ORIGIN}(?P<nl>{NL})O(?:(?P<place>[Fw]{{1,2}})|{QUAL}(?P<roles>{ROLES}){BRACKET})(?:,C?|C)")
 # Between "X को" and the post: its org or place, a list of places ("X को रामनगर, सोनपुर और
-# मधुबन लोकसभा समन्वयक"), a place in brackets ("A और B को (रामनगर - सोनपुर विधानसभा) ORG का ROLE").
-OBJECT_GAP = r"(?:[xSPpFwLsK#NmE]|[,C](?=[Fw])|\([^()]{1,6}\))"
+# मधुबन लोकसभा समन्वयक"), a place in brackets ("A और B को (रामनगर - सोनपुर विधानसभा) ORG का ROLE"),
+# the post a promotion is from ("X को प्रदेश सचिव से पदोन्नत कर ROLE बनाया").
+OBJECT_GAP = rf"(?:[xSPpFwLsK#NmE]|[,C](?=[Fw])|\([^()]{{1,6}}\)|{ROLE}SVx)"
 # A post glossed in brackets: "मुख्य सचिव (Chief Secretary)".
 GLOSS = r"(?:\([^()]{1,4}\))?"
 # X को [ORG/PLACE का] ROLE नियुक्त किया; X को ROLE की जिम्मेदारी सौंपी; उन्हें ROLE की ... दी;
 # X को ROLE का नियुक्ति पत्र सौंपा; X को ROLE पद पर जगह मिली; X को पदोन्नत कर ROLE बनाया
 OBJECT_FIRST = re.compile(
     rf"(?P<pre>(?:{ORIGIN}{NL}O(?:[Fw]{{1,2}}|{QUAL}{ROLES}{BRACKET})(?:,C?|C))*){ORIGIN}(?:(?P<nl>{NL})O|(?P<pronoun>U))"
-    rf"(?P<having>Vx)?{OBJECT_GAP}{{0,7}}?(?P<roles>{ROLES})(?:{JUR}|w(?=[KY]))?{GLOSS}(?:[YK]?{GAP}V|Y?[xKL]{{0,2}}[JA][xKU#]{{0,3}}G)")
+    rf"(?P<having>Vx)?{OBJECT_GAP}{{0,7}}?(?P<roles>{ROLES})(?!SV)(?:{JUR}|w(?=[KY]))?{GLOSS}(?:[YK]?{GAP}V|Y?[xKL]{{0,2}}[JA][xKU#]{{0,3}}G)")
 # X को मिली ROLE की कमान (headlines)
 GIVEN = re.compile(rf"(?P<nl>{NL})OG[PpFwK]{{0,3}}?(?P<roles>{ROLES})KJ")
 # ROLE के रूप में / पद पर X (को) नियुक्त; ROLE की कमान X को (उन्हें) सौंपी
@@ -75,21 +76,26 @@ HELD = re.compile(rf"(?P<roles>{ROLE}){JUR}?Y?KJ[x#EL]{{0,3}}(?P<nl>{NL})Kx")
 # Where a subject's name list begins: nothing of a name or list before it, or a clause joined
 # by ", जबकि/और" ("… घोषित किए गए, जबकि A और B उपाध्यक्ष चुने गए").
 BOUNDARY = r"(?:^|(?<=[,.(xSNERjK])|(?<=,C))"
-# X ROLE बने / नियुक्त / होंगे; X बने ORG के ROLE (after a boundary: the whole name is taken)
+# X ROLE बने / नियुक्त / होंगे; X (फिर) बने ORG के ROLE (after a boundary: the whole name is taken)
 BECAME = re.compile(
     rf"{BOUNDARY}(?P<nl>H*w+(?:(?:,C?|C)H*w+)*)"
-    rf"(?:V[PpFwK]{{0,3}}?(?P<roles>{ROLES})|[PpFwKLxS]{{0,4}}?(?P<roles2>{ROLES}){JUR}?Y?[VZ])")
+    rf"(?:(?P<again>x{{0,2}})V[PpFwK]{{0,3}}?(?P<roles>{ROLES})|[PpFwKLxS]{{0,4}}?(?P<roles2>{ROLES}){JUR}?Y?[VZ])")
 PLACE_BRACKET = r"(?:\([FwL]{1,3}\))?"
 # PLACE का [ROLE] A, PLACE का B ... को बनाया गया; उपाध्यक्ष पद पर A, महामंत्री पद पर B को मनोनीत
 # An item's place may have a part in brackets: "रामनगर (पूर्व) से A".
 ITEM = rf"(?:#?[FwLsPpH]{{1,3}}x?{PLACE_BRACKET}[KS]|[Fw]{{1,2}}(?={ROLE}))?(?:{ROLE}Y?)?H*w+(?:\({ROLE}\))?"
-LIST = re.compile(rf"(?P<items>{ITEM}(?:(?:,C?|C){ITEM})*)(?:O(?P<post>{ROLES}{JUR}?)?K?|K){GAP}Y?V")
-# "रामनगर से A, सोनपुर में B और मधुबन से C जिलाध्यक्ष नियुक्त किए गए": the post after the
-# list, each item its place (से or में), no को.
-FROM_ITEM = rf"#?[FwLsPpH]{{1,3}}{PLACE_BRACKET}[Sm]H*w+"
-DISTRIBUTED = re.compile(rf"(?P<items>{FROM_ITEM}(?:(?:,C?|C){FROM_ITEM})+)(?P<post>{ROLES}){GAP}Y?V")
+LIST = re.compile(rf"(?P<items>{ITEM}(?:(?:,C?|C){ITEM})*)(?:O(?:(?P<post>{ROLES}{JUR}?)(?!SV))?K?|K){GAP}Y?V")
+# Distributive lists, each item its place (से, में, के), the post once after the list or in
+# its last item:
+#   "रामनगर से A, सोनपुर में B और मधुबन से C जिलाध्यक्ष नियुक्त किए गए"
+#   "रामनगर से A को, सोनपुर से B को तथा मधुबन से C को जिलाध्यक्ष नियुक्त किया"
+#   "रामनगर के A, सोनपुर के B तथा मधुबन के जिलाध्यक्ष C मनोनीत किए गए"
+#   "रामनगर में A, सोनपुर में B और मधुबन में C को जिलाध्यक्ष पद की जिम्मेदारी सौंपी"
+FROM_ITEM = rf"#?[FwLsPpH]{{1,3}}{PLACE_BRACKET}[KSm](?:{ROLE})?H*w+O?"
+DISTRIBUTED = re.compile(rf"(?P<items>{FROM_ITEM}(?:(?:,C?|C){FROM_ITEM})+)(?P<post>{ROLES})?"
+                         rf"(?:{GAP}Y?V|Y?KJx{{0,2}}G)")
 ITEM_RE = re.compile(rf"(?:#?(?P<place>[FwLsPpH]{{1,3}}x?){PLACE_BRACKET}[KSm]|(?P<place2>[Fw]{{1,2}})(?={ROLE}))?"
-                     rf"(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)(?:\((?P<own>{ROLE})\))?")
+                     rf"(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)(?:\((?P<own>{ROLE})\))?O?")
 # "A के स्थान पर B को ROLE बनाया", "वह A की जगह लेंगे": A is the predecessor.
 PREDECESSOR = re.compile(rf"(?P<nl>{NL})KA")
 _INSTEAD = frozenset({"स्थान", "जगह"})
@@ -114,6 +120,8 @@ POST_RANK_RE = re.compile(rf"(?P<post>{ROLE})[PpFwLs]{{1,3}}K{ROLE}(?P<nl>{NL})O
 _PAST = frozenset({"था", "थे", "थी", "थीं", "जाएगा", "जाएगी", "जाएंगे", "जाएंगी", "जायेगा",
                    "जायेगी", "जायेंगे", "जाएगें"})
 _PAST_WITHIN = 3
+# "A फिर बने ROLE": a reappointment.
+_AGAIN = frozenset({"फिर", "दोबारा", "पुनः", "से"})
 # "X को पदोन्नत कर / प्रोन्नत करते हुए ROLE बनाया": an appointment verb as a participle.
 _HAVING = frozenset({"कर", "करके", "करते"})
 
@@ -144,11 +152,16 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
             group = next(g for g in ("nl", "nl2", "nl3") if match.group(g))
             found += _pair(sentence, match.span(group), roles)
     for match in DISTRIBUTED.finditer(tags):
+        items = [m for m in ROLE_RE.finditer(tags, *match.span("items"))]
+        if not match.group("post") and not items:
+            continue
         objects.append(match.span())
-        post = _roles(sentence, text, match, "post")[-1]
+        post = (_roles(sentence, text, match, "post")[-1] if match.group("post")
+                else role_fact(sentence, text, items[-1].start(), items[-1].end()))
         found += _past(sentence, match.end(), _list(sentence, text, tags, *match.span("items"), post))
     for match in BECAME.finditer(tags):
-        if any(start < match.start("nl") < stop for start, stop in objects):
+        if any(start < match.start("nl") < stop for start, stop in objects) or not _AGAIN.issuperset(
+                sentence.key_of(index) for index in range(*match.span("again"))):
             continue  # "X को बसपा का महमूदाबाद विधानसभा अध्यक्ष बनाया": a place, not a subject
         roles = _roles(sentence, text, match, "roles", "roles2")
         found += _past(sentence, match.end(), _pair(sentence, match.span("nl"), roles))

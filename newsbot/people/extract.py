@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsbot.people.lists import ANNOUNCED_FOR, announcement, list_facts
 from newsbot.people.roles import Fact
 from newsbot.people.rules import facts
 from newsbot.people.tokens import sentences, tokenize
@@ -106,9 +107,14 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
     pending: dict[str, tuple[tuple[int, int], Fact]] = {}
     last: Person | None = None
     last_appointment: Fact | None = None
+    announced, since = None, 0  # the post of a list announced, sentences since
     for sentence in tagged:
         evidence = (sentence.sentence.start, sentence.sentence.end)
-        for fact in facts(sentence, text):
+        found = facts(sentence, text)
+        listed = list_facts(sentence, text, announced if since <= ANNOUNCED_FOR else None)
+        post = announcement(sentence, text)
+        announced, since = (post, 0) if post else (announced, 0 if listed else since + 1)
+        for fact in found + listed:
             if fact.name is None:
                 person = last
             else:

@@ -1,0 +1,93 @@
+"""Lists whose post is stated once for all of them, in the plural or in a headline.
+
+- PLURAL_LIST "नवनियुक्त जिलाध्यक्षों में A, B और C शामिल हैं": each holds the post (appointed
+  when the sentence says नवनियुक्त or announces a list);
+- NAME_PLACE "A बेलवा, B सोनपुर, C मधुबन के होंगे जिलाध्यक्ष" (headlines): each name with its
+  place;
+- NAME_LINE a line or sentence of names only, after a sentence announcing a list of a post
+  ("जिलाध्यक्षों की सूची जारी की", "घोषित किए 12 जिलाध्यक्ष"): "A – रामनगर", "इसमें A, B और C
+  के नाम हैं". The announcement holds for the next ANNOUNCED_FOR sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbot.people.names import clean, names_in
+from newsbot.people.roles import ROLE, Fact, role_fact
+from newsbot.people.units import TaggedSentence
+
+NL = r"H*w+(?:(?:,C?|C)H*w+)*"
+ROLES = rf"{ROLE}(?:(?:,|C)F*{ROLE})*"
+PLURAL_POST = re.compile(r"n?(?P<post>[Ls]*r)|#(?P<count>[Ls]*R)")
+PLURAL_LIST = re.compile(rf"(?P<new>n)?(?P<post>[Ls]*r)(?:Kxm|m)(?P<nl>{NL})")
+NAME_PLACE_ITEM = re.compile(r"H*(?:w{1,4}F|w{2,5})")
+NAME_PLACE = re.compile(rf"(?P<items>{NAME_PLACE_ITEM.pattern}(?:(?:,C?|C){NAME_PLACE_ITEM.pattern})+)KZ(?P<post>{ROLES})")
+# A name of two words at least, maybe "– PLACE" after it.
+NAME_ITEM = r"H*ww+(?:\.[Fw]{1,2})?"
+NAME_LINE = re.compile(rf"[xm]{{0,2}}(?P<items>{NAME_ITEM}(?:(?:,C?|C){NAME_ITEM})*)(?:Kx{{0,3}})?[.,]?$")
+NAME_LINE_ITEM = re.compile(r"(?P<name>H*w+)(?:\.(?P<place>[Fw]{1,2}))?")
+# Words that announce a list: सूची, घोषणा ...; नवनियुक्त is the tag n.
+_LIST_WORDS = frozenset({"सूची", "लिस्ट", "घोषणा", "घोषित", "जारी", "नाम", "नामों"})
+ANNOUNCED_FOR = 3
+_PLURAL_DISPLAY = (("ियों", "ी"), ("ों", ""))
+
+
+def singular(post: str) -> str:
+    """"जिलाध्यक्षों" -> "जिलाध्यक्ष", "प्रभारियों" -> "प्रभारी"."""
+    for plural, single in _PLURAL_DISPLAY:
+        if post.endswith(plural):
+            return post[:-len(plural)] + single
+    return post
+
+
+def announcement(sentence: TaggedSentence, text: str) -> str | None:
+    """The post of a list this sentence announces, in the singular, if it announces one."""
+    tags = sentence.tags()
+    if "n" not in tags and not any(token.key in _LIST_WORDS for token in sentence.tokens):
+        return None
+    match = PLURAL_POST.search(tags)
+    if match is None:
+        return None
+    group = "post" if match.group("post") else "count"
+    return singular(_text(sentence, text, *match.span(group)))
+
+
+def list_facts(sentence: TaggedSentence, text: str, announced: str | None) -> list[Fact]:
+    """The people of this sentence's lists; *announced* is the post of a list announced just
+    before (see the module docstring)."""
+    tags = sentence.tags()
+    found: list[Fact] = []
+    for match in PLURAL_LIST.finditer(tags):
+        post = singular(_text(sentence, text, *match.span("post")))
+        appointed = bool(match.group("new")) or announced is not None
+        found += [Fact(name, post, appointed=appointed, names=units) for name, units in names_in(sentence, *match.span("nl"))]
+    for match in NAME_PLACE.finditer(tags):
+        role = role_fact(sentence, text, *match.span("post"))
+        for item in NAME_PLACE_ITEM.finditer(tags, *match.span("items")):
+            found += _name_and_place(sentence, text, role, *item.span())
+    line = NAME_LINE.match(tags) if announced and not found else None
+    if line is not None:
+        for item in NAME_LINE_ITEM.finditer(tags, *line.span("items")):
+            for name, units in names_in(sentence, *item.span("name")):
+                place = _text(sentence, text, *item.span("place")) if item.group("place") else None
+                found.append(Fact(name, announced, jurisdiction=place, appointed=True, names=units))
+    return found
+
+
+def _name_and_place(sentence: TaggedSentence, text: str, role: Fact, start: int, stop: int) -> list[Fact]:
+    """"A बेलवा": the last word is the place when it is a known place or the item has three
+    words or more."""
+    if sentence.units[stop - 1].tag == "F" or stop - start >= 3:
+        place, stop = _text(sentence, text, stop - 1, stop), stop - 1
+    else:
+        place = None
+    while sentence.units[start].tag == "H":
+        start += 1
+    name = clean(sentence, start, stop)
+    return [] if name is None else [Fact(name[0], role.role, role.org, place, role.party, True, names=name[1])]
+
+
+def _text(sentence: TaggedSentence, text: str, start: int, stop: int) -> str:
+    first, last = sentence.span(start, stop)
+    return text[first:last]
