@@ -95,7 +95,8 @@ def analyse(text: str, author: str | None = None) -> Analysis:
     for person in people:
         for role in person.roles:
             role.party = role.party or (parties[0] if len(parties) == 1 else None)
-    political = bool(parties) or sum(t.key in vocab.political for t in tokenize(text)) >= POLITICAL_WORDS
+    words = sum(token.key in vocab.political for s in tagged for token in s.tokens)
+    political = bool(parties) or words >= POLITICAL_WORDS
     events = _event_types(tagged, people) if political else []
     return Analysis(political, events, parties, people, _counts(tagged, text))
 

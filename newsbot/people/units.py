@@ -51,13 +51,15 @@ class Unit:
 class TaggedSentence:
     sentence: Sentence
     units: list[Unit]
+    # The tag string, kept once the tags are final (fix_up): the grammar reads it many times.
+    final_tags: str | None = None
 
     @property
     def tokens(self) -> tuple[Token, ...]:
         return self.sentence.tokens
 
     def tags(self) -> str:
-        return "".join(unit.tag for unit in self.units)
+        return self.final_tags or "".join(unit.tag for unit in self.units)
 
     def span(self, first_unit: int, stop_unit: int) -> tuple[int, int]:
         """Character offsets in the text of units[first_unit:stop_unit]."""
@@ -223,6 +225,7 @@ def fix_up(tagged: list[TaggedSentence], places: set[str], licensed: set[str],
                     and sentence.key_of(index) in vocab.surnames
                     and (index + 1 == len(units) or units[index + 1].tag not in _ROLE_MATERIAL)):
                 unit.tag = "w"
+        sentence.final_tags = sentence.tags()
 
 
 def _name_word(word_key: str, vocab: Vocabulary) -> bool:

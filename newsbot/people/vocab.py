@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from newsbot.people.tokens import key, tokenize
@@ -153,6 +153,7 @@ def vocabulary() -> Vocabulary:
     return vocab
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The registry key of a name: match form, spelling variants folded, spaces removed, so
     राम सिंह कुशवाहा = रामसिंह कुशवाहा and मुहम्मद = मोहम्मद."""
@@ -171,6 +172,7 @@ def without_honorifics(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def role_key(role: str) -> str:
     """A role compared across spellings: जिला अध्यक्ष = ज़िलाध्यक्ष, कोर्डिनेटर = कोऑर्डिनेटर."""
     vocab = vocabulary()
