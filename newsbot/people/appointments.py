@@ -17,7 +17,10 @@ Each frame is a regular expression over the tag string (see vocab.py for the let
 - PAIRS "A ROLE और B ROLE बनाए गए", "A और B ROLE तथा C ROLE2 मनोनीत किए गए": each item its
   own post;
 - POST_RANK "ORG का ROLE PARTY के RANK A को तथा ROLE2 PARTY के RANK B को बनाया गया": the post
-  given first, the rank held.
+  given first, the rank held;
+- DISTRIBUTED "रामनगर से A, सोनपुर में B और मधुबन के ROLE C मनोनीत": one post, each item its place;
+- PREDECESSOR "A के स्थान पर / की जगह B को ROLE बनाया": A held the post.
+Lists whose post is stated once in the plural or a headline are in lists.py.
 "X को पदोन्नत कर ROLE बनाया": an appointment verb as a participle (कर, करते हुए) before the post.
 An appointment followed by था/थे (past) or जाएगा/जाएंगे (to come) is not this text's.
 """
