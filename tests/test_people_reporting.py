@@ -184,3 +184,14 @@ def test_a_list_announced_by_a_plural_post(text):
 ])
 def test_reappointments_promotions_removals_and_posts_after_a_name(text, expected):
     assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a charge without a post, while a list of a post is announced: that post
+    ("जिलों के लिए प्रभारी सचिवों की नियुक्ति\n\nसरकार ने प्रभारी सचिवों की नियुक्ति कर दी है। इसी प्रकार "
+     "कमला रावत को मधुबन जिले का प्रभार दिया गया है।", {"कमला रावत": [("प्रभारी सचिव", True)]}),
+    # the charge of a place, nothing announced: its in-charge
+    ("कमला रावत को मधुबन जिले का प्रभार दिया गया है।", {"कमला रावत": [("प्रभारी", True)]}),
+])
+def test_the_charge_of_a_place(text, expected):
+    assert roles_of(text) == expected

@@ -35,6 +35,7 @@ from newsbot.people.tokens import key
 from newsbot.people.units import TaggedSentence
 
 HEAD = "अध्यक्ष"  # the post of whoever is given the कमान of an org or level
+IN_CHARGE = "प्रभारी"  # of whoever is given its प्रभार
 # The level handed over (its oblique form as printed) and the level of its head.
 _LEVELS = {key(word): level for word, level in (
     ("जिले", "जिला"), ("जिला", "जिला"), ("जनपद", "जिला"), ("प्रदेश", "प्रदेश"), ("राज्य", "प्रदेश"),
@@ -219,6 +220,8 @@ def _head_of_charge(sentence: TaggedSentence, text: str, tags: str, start: int, 
     head = Fact(None, HEAD)
     for index in range(stop - 1, start - 1, -1):
         if tags[index] == "J":
+            if sentence.key_of(index) == "प्रभार":  # the charge of a place: its in-charge
+                head.role = IN_CHARGE
             for before in range(index - 1, -1, -1):
                 if tags[before] == "P":
                     head.org = _text(sentence, text, before, before + 1)

@@ -27,8 +27,10 @@ NAME_PLACE = re.compile(rf"(?P<items>{NAME_PLACE_ITEM.pattern}(?:(?:,C?|C){NAME_
 NAME_ITEM = r"H*ww+(?:\.[Fw]{1,2})?"
 NAME_LINE = re.compile(rf"[xm]{{0,2}}(?P<items>{NAME_ITEM}(?:(?:,C?|C){NAME_ITEM})*)(?:Kx{{0,3}})?[.,]?$")
 NAME_LINE_ITEM = re.compile(r"(?P<name>H*w+)(?:\.(?P<place>[Fw]{1,2}))?")
-# Words that announce a list: सूची, घोषणा ...; नवनियुक्त is the tag n.
-_LIST_WORDS = frozenset({"सूची", "लिस्ट", "घोषणा", "घोषित", "जारी", "नाम", "नामों"})
+# Words that announce a list: सूची, घोषणा, नियुक्ति ...; नवनियुक्त is the tag n. A charge
+# without a post during an announcement ("X को रायपुर जिले का प्रभार दिया") gives its post.
+_LIST_WORDS = frozenset({"सूची", "लिस्ट", "घोषणा", "घोषित", "जारी", "नाम", "नामों", "नियुक्ति",
+                         "नियुक्तियां", "नियुक्तियों", "मनोनयन"})
 ANNOUNCED_FOR = 3
 _PLURAL_DISPLAY = (("ियों", "ी"), ("ों", ""))
 
