@@ -19,7 +19,7 @@ from newsbot.people.units import TaggedSentence
 
 NL = r"H*w+(?:(?:,C?|C)H*w+)*"
 ROLES = rf"{ROLE}(?:(?:,|C)F*{ROLE})*"
-PLURAL_POST = re.compile(r"n?(?P<post>[Ls]*r)|#(?P<count>[Ls]*R)")
+PLURAL_POST = re.compile(r"n?(?P<post>[LsR]*r)|#(?P<count>[Ls]*R)")
 PLURAL_LIST = re.compile(rf"(?P<new>n)?(?P<post>[Ls]*r)(?:Kxm|m)(?P<nl>{NL})")
 NAME_PLACE_ITEM = re.compile(r"H*(?:w{1,4}F|w{2,5})")
 NAME_PLACE = re.compile(rf"(?P<items>{NAME_PLACE_ITEM.pattern}(?:(?:,C?|C){NAME_PLACE_ITEM.pattern})+)KZ(?P<post>{ROLES})")
