@@ -195,3 +195,18 @@ def test_reappointments_promotions_removals_and_posts_after_a_name(text, expecte
 ])
 def test_the_charge_of_a_place(text, expected):
     assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # headlines
+    ("जिलाध्यक्ष बने सुरेश पाल", {"सुरेश पाल": [("जिलाध्यक्ष", True)]}),
+    ("सुरेश पाल होंगे भाजपा के नए जिलाध्यक्ष", {"सुरेश पाल": [("जिलाध्यक्ष", True)]}),
+    ("सुरेश पाल को मिला जिलाध्यक्ष का पद", {"सुरेश पाल": [("जिलाध्यक्ष", True)]}),
+    ("सुरेश पाल बनाए गए जिलाध्यक्ष", {"सुरेश पाल": [("जिलाध्यक्ष", True)]}),
+    ("युवा मोर्चा ने रामनगर जिलाध्यक्ष पद पर सुरेश पाल की ताजपोशी की।", {"सुरेश पाल": [("जिलाध्यक्ष", True)]}),
+    # removals keep the post, not given
+    ("सुरेश पाल को जिलाध्यक्ष पद से हटा दिया गया।", {"सुरेश पाल": [("जिलाध्यक्ष", False)]}),
+    ("जिलाध्यक्ष पद से हटाए गए सुरेश पाल ने कहा।", {"सुरेश पाल": [("जिलाध्यक्ष", False)]}),
+])
+def test_headline_appointments_and_removals(text, expected):
+    assert roles_of(text) == expected

@@ -66,7 +66,8 @@ OBJECT_FIRST = re.compile(
     rf"(?P<pre>(?:{ORIGIN}{NL}O(?:[Fw]{{1,2}}|{QUAL}{ROLES}{BRACKET})(?:,C?|C))*){ORIGIN}(?:(?P<nl>{NL})O|(?P<pronoun>U))"
     rf"(?P<having>Vx)?{OBJECT_GAP}{{0,7}}?(?P<roles>{ROLES})(?!SV)(?:{JUR}|w(?=[KY]))?{GLOSS}(?:[YK]?{GAP}V|Y?[xKL]{{0,2}}[JA][xKU#]{{0,3}}G)")
 # X को मिली ROLE की कमान (headlines)
-GIVEN = re.compile(rf"(?P<nl>{NL})OG[PpFwK]{{0,3}}?(?P<roles>{ROLES})KJ")
+# X को मिला ROLE का पद
+GIVEN = re.compile(rf"(?P<nl>{NL})OG[PpFwK]{{0,3}}?(?P<roles>{ROLES})K[JY]")
 # ROLE के रूप में / पद पर X (को) नियुक्त; ROLE की कमान X को (उन्हें) सौंपी
 ROLE_FIRST = re.compile(
     rf"(?P<roles>{ROLE}){JUR}?(?:Y{GAP}(?P<nl>{NL})(?:[OK]?{GAP}V|O[xA]{{0,2}}G)"
@@ -81,9 +82,14 @@ HELD = re.compile(rf"(?P<roles>{ROLE}){JUR}?Y?KJ[x#EL]{{0,3}}(?P<nl>{NL})Kx")
 # by ", जबकि/और" ("… घोषित किए गए, जबकि A और B उपाध्यक्ष चुने गए").
 BOUNDARY = r"(?:^|(?<=[,.(xSNERjK])|(?<=,C))"
 # X ROLE बने / नियुक्त / होंगे; X (फिर) बने ORG के ROLE (after a boundary: the whole name is taken)
+# (headlines) X होंगे ORG के नए ROLE; X बनाए गए ROLE
 BECAME = re.compile(
     rf"{BOUNDARY}(?P<nl>H*w+(?:(?:,C?|C)H*w+)*)"
-    rf"(?:(?P<again>x{{0,2}})V[PpFwK]{{0,3}}?(?P<roles>{ROLES})|[PpFwKLxS]{{0,4}}?(?P<roles2>{ROLES}){JUR}?Y?[VZ])")
+    rf"(?:(?P<again>x{{0,2}})[VZ][PpFwKx]{{0,4}}?(?P<roles>{ROLES})|[PpFwKLxS]{{0,4}}?(?P<roles2>{ROLES}){JUR}?Y?[VZ])")
+# (headlines) ROLE बने X, "जिलाध्यक्ष बनाए गए X"
+BECAME_AFTER = re.compile(rf"{BOUNDARY}(?P<roles>{ROLES})Vx{{0,2}}(?P<nl>H*w+(?:(?:,C?|C)H*w+)*)(?:[.,]|$)")
+# "X को ROLE पद से हटा दिया", "ROLE पद से हटाए गए X": a post held, not given
+REMOVED = re.compile(rf"(?P<nl>{NL})O[PpFwK]{{0,3}}?(?P<roles>{ROLES})Y?SX|(?P<roles2>{ROLES})Y?SXx{{0,2}}(?P<nl2>{NL})")
 PLACE_BRACKET = r"(?:\([FwL]{1,3}\))?"
 # PLACE का [ROLE] A, PLACE का B ... को बनाया गया; उपाध्यक्ष पद पर A, महामंत्री पद पर B को मनोनीत
 # An item's place may have a part in brackets: "रामनगर (पूर्व) से A".
@@ -104,7 +110,7 @@ ITEM_RE = re.compile(rf"(?:#?(?P<place>[FwLsPpH]{{1,3}}x?){PLACE_BRACKET}[KSm]|(
 PREDECESSOR = re.compile(rf"(?P<nl>{NL})KA")
 _INSTEAD = frozenset({"स्थान", "जगह"})
 # "ROLE पद पर A तथा ROLE पद पर B की नियुक्ति की गई": the noun of an appointment after की.
-_APPOINTMENT_NOUNS = frozenset({"नियुक्ति", "मनोनयन", "नियुक्तियां"})
+_APPOINTMENT_NOUNS = frozenset({"नियुक्ति", "मनोनयन", "नियुक्तियां", "ताजपोशी"})
 # "X की नियुक्ति ORG के ROLE पद पर की गई", "X की ROLE पद पर नियुक्ति": the noun of an
 # appointment with its holder in the genitive.
 NOMINAL = re.compile(rf"(?P<nl>{NL})K(?:(?P<noun>V)[PpFwLsK]{{0,4}}?(?P<roles>{ROLES}){JUR}?Y"
@@ -169,6 +175,11 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
             continue  # "X को बसपा का महमूदाबाद विधानसभा अध्यक्ष बनाया": a place, not a subject
         roles = _roles(sentence, text, match, "roles", "roles2")
         found += _past(sentence, match.end(), _pair(sentence, match.span("nl"), roles))
+    for match in BECAME_AFTER.finditer(tags):
+        found += _past(sentence, match.end(), _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles")))
+    for match in REMOVED.finditer(tags):
+        group = "nl" if match.group("nl") else "nl2"
+        found += [_held(fact) for fact in _pair(sentence, match.span(group), _roles(sentence, text, match, "roles", "roles2"))]
     for match in GIVEN.finditer(tags):
         found += _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles"))
     for match in CHARGE.finditer(tags):
