@@ -33,14 +33,26 @@ class OneLineFormatter(logging.Formatter):
 
 
 def install_log_handler(settings) -> None:
+    """The run's log on stderr, or in LOG_FILE when one is set (`--log-file`, `-s LOG_FILE=`):
+    Scrapy's own handler, which would honour LOG_FILE, is not installed (LOG_INSTALL_ROOT_HANDLER
+    is off so that tracebacks stay out of the log), so this one must."""
     level = settings.get("LOG_LEVEL")
-    handler = logging.StreamHandler()
+    if settings.get("LOG_FILE"):
+        path = Path(settings.get("LOG_FILE"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, mode="a" if settings.getbool("LOG_FILE_APPEND") else "w",
+                                      encoding=settings.get("LOG_ENCODING") or "utf-8")
+    else:
+        handler = logging.StreamHandler()
     handler.setLevel(level)
     formatter = logging.Formatter if level == "DEBUG" else OneLineFormatter
     handler.setFormatter(formatter(settings.get("LOG_FORMAT"), settings.get("LOG_DATEFORMAT")))
     root = logging.getLogger()
     root.setLevel(level)
     root.addHandler(handler)
+
+
+LOCK_POLL = 0.5  # seconds between tries while waiting for another crawl's lock
 
 
 class CrawlLocked(RuntimeError):
@@ -76,20 +88,27 @@ class CrawlSummary:
 
 
 @contextmanager
-def crawl_lock(data_dir: Path) -> Iterator[None]:
-    """Hold the data dir's crawl lock; CrawlLocked at once if another run holds it.
+def crawl_lock(data_dir: Path, wait: float = 0) -> Iterator[None]:
+    """Hold the data dir's crawl lock; CrawlLocked if another run still holds it after `wait`
+    seconds (at once by default).
 
     flock is released by the kernel when a process dies, so a killed run never leaves a
     stale lock behind.
     """
     data_dir.mkdir(parents=True, exist_ok=True)
     with open(data_dir / "crawl.lock", "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise CrawlLocked(f"another crawl is running on {data_dir} ({holder})") from None
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() < deadline:
+                    time.sleep(min(LOCK_POLL, max(deadline - time.monotonic(), 0)))
+                    continue
+                handle.seek(0)
+                holder = handle.read().strip() or "another process"
+                raise CrawlLocked(f"another crawl is running on {data_dir} ({holder})") from None
         handle.seek(0)
         handle.truncate()
         handle.write(f"pid {os.getpid()}")
@@ -119,8 +138,9 @@ def crawl_settings(data_dir: Path, index_dir: Path, overrides: dict[str, str] | 
 
 def run_crawls(jobs: list[tuple[str, list[str] | None]], *, data_dir: Path | None = None,
                index_dir: Path | None = None, max_pages: int | None = None,
-               overrides: dict[str, str] | None = None) -> list[CrawlSummary]:
+               overrides: dict[str, str] | None = None, wait: float = 0) -> list[CrawlSummary]:
     """Crawl each (site profile name, start URLs or None) job side by side; archive and index.
+    `wait`: seconds to wait for another crawl's lock before CrawlLocked.
 
     Runs Scrapy's reactor, so it can be called once per process.
     """
@@ -130,7 +150,7 @@ def run_crawls(jobs: list[tuple[str, list[str] | None]], *, data_dir: Path | Non
 
     data_dir, index_dir = home.data_dir(data_dir), home.index_dir(index_dir)
     settings = crawl_settings(data_dir, index_dir, overrides)
-    with crawl_lock(data_dir):
+    with crawl_lock(data_dir, wait=wait):
         started = time.monotonic()
         settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
         process = CrawlerProcess(settings)

@@ -292,6 +292,24 @@ class Archive(AnalysisStore):
         row = self.db.execute("SELECT body FROM pages WHERE url = ?", (url,)).fetchone()
         return zlib.decompress(row["body"]) if row is not None and row["body"] is not None else None
 
+    def backup(self, destination: Path) -> None:
+        """Copy the archive to `destination` with SQLite's online backup (consistent while a
+        crawl writes); written beside it first and renamed once checked, so a failed copy
+        never replaces a good one."""
+        destination = Path(destination)
+        partial = destination.with_name(destination.name + ".part")
+        partial.unlink(missing_ok=True)
+        copy = sqlite3.connect(partial)
+        try:
+            self.db.backup(copy)
+            check = copy.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            copy.close()
+        if check != "ok":
+            partial.unlink()
+            raise sqlite3.DatabaseError(f"the copy failed its integrity check: {check}")
+        partial.replace(destination)
+
     def page_site(self, url: str) -> str | None:
         """The site (profile name) a page at `url` was archived under, if it was."""
         row = self.db.execute("SELECT site FROM pages WHERE url = ?", (url,)).fetchone()

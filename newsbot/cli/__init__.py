@@ -23,7 +23,7 @@ COMMAND_MODULES = {
     "export": "people",
     "extract": "text", "normalize": "text",
     "serve": "serve",
-    "import-warc": "ops",
+    "import-warc": "ops", "schedule": "ops", "backup": "ops",
 }
 
 

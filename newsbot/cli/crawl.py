@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
@@ -34,6 +35,25 @@ def check_url(url: str) -> str:
     return url
 
 
+def check_crawl(site: str | None, urls, via, sections, since) -> tuple[str, list[str]]:
+    """The profile name and start URLs a crawl's options name; UsageError (exit 2) when they
+    do not make a crawl (also for `schedule`, which checks them before cron runs them)."""
+    if site is None and not urls:
+        raise click.UsageError("give a SITE or at least one --url")
+    if site is not None and site not in PROFILES:
+        raise click.UsageError(f"unknown site {site!r}; known: {', '.join(sorted(PROFILES))}")
+    urls = [check_url(u) for u in urls]
+    if site is None:
+        site = profile_for_url(urls[0]).name
+    elif not urls and not PROFILES[site].start_urls:
+        raise click.UsageError(f"site {site!r} needs a start URL: add --url URL")
+    try:
+        CrawlPlan.make(PROFILES[site], via=via, sections=sections, since=since)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    return site, urls
+
+
 @click.command()
 @click.argument("site", required=False)
 @click.option("--url", "urls", multiple=True, metavar="URL",
@@ -54,9 +74,15 @@ def check_url(url: str) -> str:
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", callback=parse_setting,
               help="Scrapy setting override, e.g. -s DOWNLOAD_DELAY=0 (repeatable).")
 @click.option("-v", "--verbose", is_flag=True, help="Log each page (Scrapy INFO log).")
+@click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Append the run's log to FILE instead of stderr (the summary stays on stdout).")
+@click.option("--wait", type=click.FloatRange(min=0), default=0, metavar="SECONDS",
+              help="Wait up to SECONDS for another crawl on the data dir to finish, instead of "
+                   "exiting 3 at once.")
 @home_options
 @json_option
-def crawl(site, urls, max_pages, via, sections, since, overrides, verbose, data_dir, index_dir, as_json):
+def crawl(site, urls, max_pages, via, sections, since, overrides, verbose, log_file, wait, data_dir, index_dir,
+          as_json):
     """Crawl SITE (a profile from `newsbot sites`) or the given --url start pages.
 
     Pages are extracted, articles archived (no duplicates on a re-crawl) and indexed; a
@@ -64,35 +90,25 @@ def crawl(site, urls, max_pages, via, sections, since, overrides, verbose, data_
     bad option (an unknown site or section, an unreadable date), 3 when another crawl holds
     the data dir.
     """
-    if site is None and not urls:
-        raise click.UsageError("give a SITE or at least one --url")
-    if site is not None and site not in PROFILES:
-        raise click.UsageError(f"unknown site {site!r}; known: {', '.join(sorted(PROFILES))}")
-    urls = [check_url(u) for u in urls]
-    if site is None:
-        site = profile_for_url(urls[0]).name
-    elif not urls and not PROFILES[site].start_urls:
-        raise click.UsageError(f"site {site!r} needs a start URL: add --url URL")
-    try:
-        CrawlPlan.make(PROFILES[site], via=via, sections=sections, since=since)
-    except ValueError as error:
-        raise click.UsageError(str(error)) from None
+    site, urls = check_crawl(site, urls, via, sections, since)
     # The spider reads these settings when no -a argument overrides them.
     for name, value in (("NEWSBOT_VIA", ",".join(via)), ("NEWSBOT_SECTIONS", ",".join(sections)),
                         ("NEWSBOT_SINCE", since or "")):
         if value:
             overrides[name] = value
     overrides.setdefault("LOG_LEVEL", "INFO" if verbose else "WARNING")
-    summaries = _run([(site, urls or None)], data_dir, index_dir, max_pages, overrides)
+    if log_file is not None:
+        overrides["LOG_FILE"] = str(log_file)
+    summaries = _run([(site, urls or None)], data_dir, index_dir, max_pages, overrides, wait)
     _report(summaries, as_json)
     if all(s.pages == 0 for s in summaries):
         raise click.exceptions.Exit(EXIT_NOTHING_FETCHED)
 
 
-def _run(jobs, data_dir, index_dir, max_pages, overrides):
+def _run(jobs, data_dir, index_dir, max_pages, overrides, wait):
     try:
         return run_crawls(jobs, data_dir=home.data_dir(data_dir), index_dir=home.index_dir(index_dir),
-                          max_pages=max_pages, overrides=overrides)
+                          max_pages=max_pages, overrides=overrides, wait=wait)
     except CrawlLocked as error:
         click.echo(f"newsbot: {error}; try again when it has finished", err=True)
         raise click.exceptions.Exit(EXIT_LOCKED) from None

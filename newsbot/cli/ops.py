@@ -1,7 +1,9 @@
-"""Commands for operators: `import-warc`."""
+"""Commands for operators: `schedule`, `backup`, `import-warc`."""
 
 from __future__ import annotations
 
+import itertools
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -10,6 +12,9 @@ import click
 from newsbot import home
 from newsbot.cli.options import echo_json, home_options, json_option
 from newsbot.crawl import CrawlLocked, crawl_lock
+from newsbot.schedule import EVERY
+
+CONTACT_ENV = "NEWSBOT_CONTACT"  # newsbot.middlewares reads it; that module loads Scrapy
 
 EXIT_LOCKED = 3
 
@@ -67,4 +72,70 @@ def _locked(data_dir: Path):
         raise click.exceptions.Exit(EXIT_LOCKED) from None
 
 
-COMMANDS = (import_warc,)
+@click.command(context_settings={"ignore_unknown_options": True})
+@click.argument("words", nargs=-1, required=True, type=click.UNPROCESSED, metavar="SITE... [CRAWL OPTIONS]")
+@click.option("--every", type=click.Choice(sorted(EVERY, key=EVERY.get)), required=True,
+              help="How often each site is crawled.")
+@click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Log of the runs [default: <data dir>/logs/crawl-SITE.log, one per site].")
+@home_options
+def schedule(words, every, log_file, data_dir, index_dir):
+    """Print a crontab line and a systemd service + timer pair that crawl each SITE --every
+    1h, 6h or 1d into this data and index dir.
+
+    \b
+    Options after the sites go to `newsbot crawl` as they are, e.g.
+      newsbot schedule gramin khabar --every 6h --via sitemap -s DOWNLOAD_DELAY=2
+    Paths are absolute, so the lines work from any directory; $NEWSBOT_CONTACT, when set,
+    is written into them. Each run appends its log and summary to the log file, and waits
+    (--wait) for a crawl still running on the data dir. Nothing is installed; only the
+    log file's directory is made (cron cannot append to a file in a missing one).
+    """
+    from newsbot.cli.crawl import check_crawl, crawl
+    from newsbot.schedule import Schedule
+
+    sites = [word for word in itertools.takewhile(lambda w: not w.startswith("-"), words)]
+    crawl_args = list(words[len(sites):])
+    if not sites:
+        raise click.UsageError("give at least one SITE before the crawl options")
+    for site in sites:
+        # The crawl's own parser and checks see the options now, not cron at 3 a.m.
+        options = crawl.make_context("crawl", [site, *crawl_args], parent=click.get_current_context()).params
+        check_crawl(site, options["urls"], options["via"], options["sections"], options["since"])
+    plan = Schedule(every, home.data_dir(data_dir), home.index_dir(index_dir), log_file, crawl_args,
+                    {name: os.environ[name] for name in (CONTACT_ENV,) if os.environ.get(name)})
+    for site in sites:
+        plan.log_for(site).parent.mkdir(parents=True, exist_ok=True)  # cron's >> needs the directory
+        name = plan.unit_name(site)
+        click.echo(f"# {site}: crontab line (crontab -e)\n{plan.crontab_line(site)}\n")
+        click.echo(f"# {site}: or systemd, /etc/systemd/system/{name}.service (or ~/.config/systemd/user/)\n"
+                   f"{plan.systemd_service(site)}")
+        click.echo(f"# /etc/systemd/system/{name}.timer; then: systemctl enable --now {name}.timer\n"
+                   f"{plan.systemd_timer(site)}")
+
+
+@click.command()
+@click.argument("destination", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace DESTINATION if it exists.")
+@home_options
+def backup(destination, force, data_dir, index_dir):
+    """Copy the archive to DESTINATION (an SQLite file) with SQLite's online backup: consistent
+    even while a crawl writes, checked before it is kept. Restore by copying it back as
+    <data dir>/archive.sqlite3, then `newsbot reindex` (the index is rebuilt from it)."""
+    import sqlite3
+
+    from newsbot.cli.options import existing_archive
+
+    if destination.exists() and not force:
+        raise click.ClickException(f"{destination} exists; use --force to replace it")
+    with existing_archive(data_dir) as archive:
+        try:
+            archive.backup(destination)
+        except (OSError, sqlite3.Error) as error:
+            raise click.ClickException(f"cannot back up to {destination}: {error}") from None
+        articles = archive.article_count()
+    click.echo(f"archive ({articles} articles) backed up to {destination} "
+               f"({destination.stat().st_size / 1e6:.1f} MB)")
+
+
+COMMANDS = (import_warc, schedule, backup)
