@@ -210,3 +210,13 @@ def test_the_charge_of_a_place(text, expected):
 ])
 def test_headline_appointments_and_removals(text, expected):
     assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("संगठन में फेरबदल हुआ, जबकि महिला इकाई की जिम्मेदारी श्रीमती सविता राणा को दी गई।",
+     {"सविता राणा": [("अध्यक्ष", True)]}),
+    # a duty that is no org, level or place gives no post
+    ("केंद्रों की निगरानी की ज़िम्मेदारी डिप्टी मीना गौड़ को दी गई है।", {}),
+])
+def test_what_a_charge_hands_over(text, expected):
+    assert roles_of(text) == expected

@@ -227,8 +227,8 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
 def _head_of_charge(sentence: TaggedSentence, text: str, tags: str, start: int, stop: int) -> Fact:
     """The post a charge gives when the text names no other for the person: the head of the
     org or level handed over ("युवा कांग्रेस की कमान": अध्यक्ष of युवा कांग्रेस; "जिले की कमान":
-    जिला अध्यक्ष)."""
-    head = Fact(None, HEAD)
+    जिला अध्यक्ष; "PLACE का प्रभार": प्रभारी); None for anything else."""
+    head = Fact(None, None)
     for index in range(stop - 1, start - 1, -1):
         if tags[index] == "J":
             if sentence.key_of(index) == "प्रभार":  # the charge of a place: its in-charge
@@ -237,12 +237,19 @@ def _head_of_charge(sentence: TaggedSentence, text: str, tags: str, start: int, 
                 if tags[before] == "P":
                     head.org = _text(sentence, text, before, before + 1)
                     head.party = sentence.units[before].entry.value
-                elif sentence.key_of(before) in _LEVELS and head.org is None and head.role == HEAD:
+                    head.role = head.role or HEAD
+                elif sentence.key_of(before) in _LEVELS and head.org is None and head.role is None:
                     head.role = f"{_LEVELS[sentence.key_of(before)]} {HEAD}"
-                elif tags[before] not in "KsLx":
+                elif tags[before] == "F" or _body(sentence.units[before]):
+                    head.role = head.role or HEAD  # "रामनगर / महिला इकाई की जिम्मेदारी X को"
+                elif tags[before] not in "KsLxF":
                     break
             break
-    return head
+    return head  # no post when what is handed over is neither an org nor a level ("निगरानी की")
+
+
+def _body(unit) -> bool:
+    return unit.entry is not None and unit.entry.value == "body"
 
 
 def _predecessors(sentence: TaggedSentence, tags: str, found: list[Fact]) -> list[Fact]:
