@@ -1,4 +1,4 @@
-"""Exports for analysts: appointments, people and articles as CSV, JSON Lines or XLSX.
+"""Exports for analysts: appointments, roles, people and articles as CSV, JSON Lines or XLSX.
 
 - CSV is UTF-8 with a BOM, so Excel shows Devanagari; lists are joined with "; ".
 - JSON Lines keeps lists as arrays and true/false as booleans, one object per line.
@@ -20,7 +20,7 @@ import json
 import os
 import secrets
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -29,9 +29,11 @@ from newsbot.archive import Archive
 from newsbot.items import IST
 from newsbot.urls import display_url
 
-APPOINTMENT_COLUMNS = ("person", "role", "org", "party", "jurisdiction", "appointed", "event_types",
-                       "published", "site", "article_url", "evidence")
-PEOPLE_COLUMNS = ("person", "key", "roles", "parties", "appointments", "mentions", "articles",
+# `roles`: every (person, role) an article states; `appointments`: those made in the article.
+ROLE_COLUMNS = ("person", "role", "role_normalized", "org", "party", "jurisdiction", "appointed",
+                "event_types", "published", "site", "article_url", "evidence")
+APPOINTMENT_COLUMNS = ROLE_COLUMNS
+PEOPLE_COLUMNS = ("person", "key", "roles", "posts", "parties", "appointments", "mentions", "articles",
                   "first_date", "last_date")
 ARTICLE_COLUMNS = ("article_url", "site", "title", "published", "author", "political", "event_types",
                    "parties", "people", "appointments")
@@ -51,15 +53,20 @@ class Filters:
     appointed_only: bool = False
 
 
-def appointment_rows(archive: Archive, filters: Filters) -> list[dict]:
+def role_rows(archive: Archive, filters: Filters) -> list[dict]:
     """One row per (person, role) an article states; with appointed_only, appointments only."""
     return [
-        {"person": m["person"], "role": m["role"], "org": m["org"], "party": m["party"],
-         "jurisdiction": m["jurisdiction"], "appointed": m["appointed"], "event_types": m["event_types"],
-         "published": ist(m["published"]), "site": m["site"], "article_url": display_url(m["article_url"]),
-         "evidence": m["evidence"]}
+        {"person": m["person"], "role": m["role"], "role_normalized": m["role_normalized"], "org": m["org"],
+         "party": m["party"], "jurisdiction": m["jurisdiction"], "appointed": m["appointed"],
+         "event_types": m["event_types"], "published": ist(m["published"]), "site": m["site"],
+         "article_url": display_url(m["article_url"]), "evidence": m["evidence"]}
         for m in _mentions(archive, filters)
     ]
+
+
+def appointment_rows(archive: Archive, filters: Filters) -> list[dict]:
+    """One row per appointment an article reports (a role given in it)."""
+    return role_rows(archive, replace(filters, appointed_only=True))
 
 
 def people_rows(archive: Archive, filters: Filters) -> list[dict]:
@@ -67,10 +74,11 @@ def people_rows(archive: Archive, filters: Filters) -> list[dict]:
     people: dict[str, dict] = {}
     for m in _mentions(archive, filters):
         person = people.setdefault(m["key"], {
-            "person": m["person"], "key": m["key"], "roles": [], "parties": [], "appointments": 0,
+            "person": m["person"], "key": m["key"], "roles": [], "posts": [], "parties": [], "appointments": 0,
             "mentions": 0, "articles": set(), "first_date": None, "last_date": None})
         role = ", ".join(part for part in (m["role"], m["org"], m["jurisdiction"]) if part)
         _add_new(person["roles"], role)
+        _add_new(person["posts"], m["role_normalized"])
         _add_new(person["parties"], m["party"])
         person["appointments"] += m["appointed"]
         person["mentions"] += 1
@@ -102,6 +110,7 @@ def article_rows(archive: Archive, filters: Filters) -> list[dict]:
 
 EXPORTS: dict[str, tuple[tuple[str, ...], Callable[[Archive, Filters], list[dict]]]] = {
     "appointments": (APPOINTMENT_COLUMNS, appointment_rows),
+    "roles": (ROLE_COLUMNS, role_rows),
     "people": (PEOPLE_COLUMNS, people_rows),
     "articles": (ARTICLE_COLUMNS, article_rows),
 }

@@ -174,7 +174,8 @@ def test_the_output_contract():
     assert list(record) == ["political", "event_types", "parties", "people", "counts"]
     [person] = record["people"]
     assert list(person) == ["name", "roles"]
-    assert list(person["roles"][0]) == ["role", "org", "jurisdiction", "appointed", "evidence", "start", "end"]
+    assert list(person["roles"][0]) == ["role", "org", "jurisdiction", "appointed", "evidence", "start", "end",
+                                        "role_normalized", "post", "level", "wing", "party", "former"]
 
 
 def test_vocabulary_loads_without_duplicates():

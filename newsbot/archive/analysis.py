@@ -50,10 +50,14 @@ COLUMNS = {
                  "parties": "TEXT NOT NULL DEFAULT '[]'", "counts": "TEXT NOT NULL DEFAULT '[]'"},
     "mentions": {"org": "TEXT", "party": "TEXT", "jurisdiction": "TEXT",
                  "appointed": "INTEGER NOT NULL DEFAULT 0", "evidence": "TEXT NOT NULL DEFAULT ''",
-                 "start_char": "INTEGER NOT NULL DEFAULT 0", "end_char": "INTEGER NOT NULL DEFAULT 0"},
+                 "start_char": "INTEGER NOT NULL DEFAULT 0", "end_char": "INTEGER NOT NULL DEFAULT 0",
+                 # The canonical post (newsbot.people.posts); NULL in an archive analysed before
+                 # they existed, until the analysis is redone (the rules version changed with them).
+                 "role_normalized": "TEXT", "post": "TEXT", "level": "TEXT", "wing": "TEXT",
+                 "former": "INTEGER NOT NULL DEFAULT 0"},
 }
 MENTION_FIELDS = ("name", "role", "org", "party", "jurisdiction", "appointed", "evidence",
-                  "start_char", "end_char")
+                  "start_char", "end_char", "role_normalized", "post", "level", "wing", "former")
 _JSON_FIELDS = ("event_types", "parties", "counts")
 
 
@@ -234,6 +238,7 @@ class AnalysisStore:
 def _mention(row: sqlite3.Row) -> dict:
     data = dict(row)
     data["appointed"] = bool(data["appointed"])
+    data["former"] = bool(data["former"])
     if "event_types" in data:
         data["event_types"] = json.loads(data["event_types"] or "[]")
     return data

@@ -18,6 +18,8 @@ from newsbot.people.registry import reprocess as reprocess_archive
 from newsbot.search.sync import sync_index
 from newsbot.urls import display_url
 
+# The canonical post of a role, stored with each mention (newsbot.people.posts).
+POST_FIELDS = ("role_normalized", "post", "level", "wing", "former")
 # Exports longer than this show a progress bar (on a terminal only).
 PROGRESS_MIN_ROWS = 2000
 
@@ -39,8 +41,10 @@ def analyze(files, as_json):
 
     Each FILE (or stdin: '-' or none) holds a title line and the body. --json prints one
     object per file: file, political, event_types, parties, people [{name, roles [{role, org,
-    jurisdiction, appointed, evidence, start, end}]}], counts [{role, count}]; `start` and `end`
-    are character offsets of `evidence` in the file's text.
+    jurisdiction, appointed, evidence, start, end, role_normalized, post, level, wing, party,
+    former}]}], counts [{role, count}]; `start` and `end` are character offsets of `evidence` in
+    the file's text; `role_normalized` is the post as analysts count it ("ज़िलाध्यक्ष" and "जिला
+    अध्यक्ष" are both "जिला अध्यक्ष"), `party` the party of the role's org or wing.
     """
     failed = 0
     for path in files or (Path("-"),):
@@ -84,7 +88,8 @@ def people(name, data_dir, index_dir, as_json):
     """List the people registry, or show NAME's roles over time with dates and sources.
 
     NAME matches on the match form (spellings meet: ज़िला = जिला); part of a name is enough.
-    --json prints one object per person.
+    The list shows each person's posts as counted (role_normalized). --json prints one object
+    per person.
     """
     with open_archive(data_dir) as archive:
         found = find_people(archive, name) if name else archive.people_rows()
@@ -99,17 +104,19 @@ def people(name, data_dir, index_dir, as_json):
                       "mentions": person["mentions"], "appointments": person["appointments"],
                       "first_date": ist(person["first_date"]), "last_date": ist(person["last_date"]),
                       "roles": [_role_record(m) for m in mentions] if name else
-                      sorted({m["role"] for m in mentions})}
+                      sorted({m["role"] for m in mentions}),
+                      "posts": sorted({m["role_normalized"] or m["role"] for m in mentions})}
             if as_json:
                 echo_json(record)
             elif name:
                 _print_person(record)
             else:
-                click.echo(f"{record['name']}\t{record['articles']} article(s)\t{', '.join(record['roles'])}")
+                click.echo(f"{record['name']}\t{record['articles']} article(s)\t{', '.join(record['posts'])}")
 
 
 def _role_record(mention: dict) -> dict:
-    return {"role": mention["role"], "org": mention["org"], "party": mention["party"],
+    return {"role": mention["role"], **{field: mention[field] for field in POST_FIELDS}, "org": mention["org"],
+            "party": mention["party"],
             "jurisdiction": mention["jurisdiction"], "appointed": mention["appointed"],
             "date": ist(mention["published"] or mention["first_seen"]), "site": mention["site"],
             "url": display_url(mention["article_url"]), "title": mention["title"], "evidence": mention["evidence"]}
@@ -119,7 +126,9 @@ def _print_person(record: dict) -> None:
     click.echo(f"{record['name']} — {record['mentions']} mention(s) in {record['articles']} article(s)")
     for role in record["roles"]:
         date = (role["date"] or "")[:10] or "undated"
+        counted = ", ".join(part for part in (role["role_normalized"], role["wing"], role["party"]) if part)
         click.echo(f"  {date}  {_describe(role['role'], role['org'], role['jurisdiction'], role['appointed'])}"
+                   f"\n              post: {counted}"
                    f"\n              {role['site']} · {role['url']}\n              {role['evidence']}")
 
 
@@ -141,7 +150,8 @@ def show(url, data_dir, index_dir, as_json):
         for mention in archive.mentions_of(article["id"]):
             person = people.setdefault(mention["key"], {"name": mention["person"], "key": mention["key"], "roles": []})
             person["roles"].append({field: mention[field] for field in
-                                    ("role", "org", "party", "jurisdiction", "appointed", "evidence")})
+                                    ("role", *POST_FIELDS, "org", "party", "jurisdiction", "appointed",
+                                     "evidence")})
     record = {"url": display_url(article["canonical_url"]), "title": article["title"], "site": article["site"],
               "published": ist(article["published"]),
               "author": article["author"], "political": analysis["political"],
@@ -215,12 +225,16 @@ def reprocess(extract_again, warcs, data_dir, index_dir, as_json):
 @click.option("--appointed-only", is_flag=True, help="Only appointments made in the article.")
 @home_options
 def export(kind, fmt, output, force, date_from, date_to, site, party, appointed_only, data_dir, index_dir):
-    """Export KIND (appointments, people, articles) as CSV (UTF-8 with BOM), JSONL or XLSX.
+    """Export KIND (appointments, roles, people, articles) as CSV (UTF-8 with BOM), JSONL or XLSX.
 
     \b
-    appointments: person, role, org, party, jurisdiction, appointed, event_types, published,
-                  site, article_url, evidence
-    people:       person, key, roles, parties, appointments, mentions, articles, first_date, last_date
+    appointments: the appointments articles report, one row each: person, role, role_normalized,
+                  org, party, jurisdiction, appointed, event_types, published, site,
+                  article_url, evidence (the body sentence that states it)
+    roles:        every role an article gives a person, same columns (--appointed-only: the
+                  appointments)
+    people:       person, key, roles, posts, parties, appointments, mentions, articles,
+                  first_date, last_date
     articles:     article_url, site, title, published, author, political, event_types, parties,
                   people, appointments
     """

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsbot.people.lists import ANNOUNCED_FOR, announcement, list_facts
+from newsbot.people.posts import Post, canonical_post
 from newsbot.people.roles import Fact
 from newsbot.people.rules import facts
 from newsbot.people.tokens import sentences, tokenize
@@ -45,12 +46,18 @@ class Role:
     evidence: str
     start: int
     end: int
-    party: str | None = None  # not printed by `analyze` (its fields are a contract); exported
+    party: str | None = None
+
+    def canonical(self) -> Post:
+        """The post as analysts count it, with level, wing and party (newsbot.people.posts)."""
+        return canonical_post(self.role, self.org, self.party)
 
     def to_json(self) -> dict:
+        post = self.canonical()
         return {"role": self.role, "org": self.org, "jurisdiction": self.jurisdiction,
                 "appointed": self.appointed, "evidence": self.evidence, "start": self.start,
-                "end": self.end}
+                "end": self.end, "role_normalized": post.role_normalized, "post": post.post,
+                "level": post.level, "wing": post.wing, "party": post.party, "former": post.former}
 
 
 @dataclass
@@ -131,7 +138,11 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
             if fact.role is None and fact.charge and announced is not None and since <= ANNOUNCED_FOR:
                 fact.charge = announced  # "प्रभारी सचिवों की नियुक्ति … X को रायपुर का प्रभार"
             if fact.role is None:
-                pending.setdefault(person.key, (evidence, fact))
+                held = pending.get(person.key)
+                if held is None:
+                    pending[person.key] = (evidence, fact)
+                elif held[0][0] < _headline_end(text):  # the body's sentence over the headline
+                    pending[person.key] = (evidence, fact if fact.charge else held[1])
             else:
                 _add_role(person, fact, text, evidence)
     for key, ((start, end), fact) in pending.items():
@@ -151,9 +162,14 @@ def _add_role(person: Person, fact: Fact, text: str, evidence: tuple[int, int]) 
                text[start:end], start, end, fact.party)
     for role in person.roles:
         if _same_role(role.role, new.role) and not _rank_and_post(role, new):
-            _combine(role, new)
+            _combine(role, new, _headline_end(text))
             return
     person.roles.append(new)
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline (the first line) ends; 0 when the text is one line."""
+    return max(text.find("\n"), 0)
 
 
 def _display(value: str | None) -> str | None:
@@ -178,14 +194,17 @@ def _rank_and_post(a: Role, b: Role) -> bool:
     return a.start == b.start and a.appointed != b.appointed and role_key(a.role) != role_key(b.role)
 
 
-def _combine(role: Role, new: Role) -> None:
+def _combine(role: Role, new: Role, headline_end: int = 0) -> None:
+    """Fold *new* into the same *role*; the evidence is the appointment's sentence, and the
+    body's sentence rather than the headline's."""
     if len(role_key(new.role)) > len(role_key(role.role)):  # the fuller title: "प्रदेश उपाध्यक्ष"
         role.role = new.role
     role.org = role.org or new.org
     role.jurisdiction = role.jurisdiction or new.jurisdiction
     role.party = role.party or new.party
-    if new.appointed and not role.appointed:
-        role.appointed, role.evidence, role.start, role.end = True, new.evidence, new.start, new.end
+    if (new.appointed and not role.appointed) or (new.appointed == role.appointed
+                                                  and role.start < headline_end <= new.start):
+        role.appointed, role.evidence, role.start, role.end = new.appointed, new.evidence, new.start, new.end
 
 
 def _merge_partial_names(people: list[Person]) -> list[Person]:

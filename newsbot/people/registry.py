@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 
 from newsbot.archive import Archive
@@ -43,8 +43,9 @@ def _record(row: dict, analysis: Analysis) -> tuple[int, str, dict, list[dict]]:
     """What ``Archive.save_analyses`` stores of *analysis*, the analysis of archived *row*."""
     mentions = [
         {"key": person.key, "name": person.name, "role": role.role, "org": role.org,
-         "party": role.party, "jurisdiction": role.jurisdiction, "appointed": role.appointed,
-         "evidence": role.evidence, "start_char": role.start, "end_char": role.end}
+         "jurisdiction": role.jurisdiction, "appointed": role.appointed,
+         "evidence": role.evidence, "start_char": role.start, "end_char": role.end,
+         **asdict(role.canonical())}  # role_normalized, post, level, wing, party, former
         for person in analysis.people for role in person.roles
     ]
     summary = {"political": analysis.political, "event_types": analysis.event_types,
