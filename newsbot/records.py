@@ -11,7 +11,7 @@ from pathlib import Path
 
 from newsbot import home
 from newsbot.archive import ARCHIVE_FILENAME, Archive
-from newsbot.export import Filters, appointment_rows, ist
+from newsbot.export import Filters, ist, role_rows
 from newsbot.search.index import document_count
 from newsbot.search.query import SearchResults
 from newsbot.search.searcher import search
@@ -106,10 +106,11 @@ def list_people(archive: Archive, name: str | None = None) -> list[dict]:
 
 def appointments(archive: Archive, filters: Filters | None = None, post: str | None = None,
                  place: str | None = None) -> list[dict]:
-    """The rows of `newsbot export appointments` (same columns, same filters), narrowed to
-    roles containing *post* and jurisdictions containing *place* when given, in any spelling
-    (ज़िला = जिला: compared on the match form)."""
-    rows = appointment_rows(archive, filters or Filters())
+    """The rows of `newsbot export roles` (same columns, same filters; appointed_only gives
+    those of `newsbot export appointments`), narrowed to roles containing *post* and
+    jurisdictions containing *place* when given, in any spelling (ज़िला = जिला: compared on the
+    match form)."""
+    rows = role_rows(archive, filters or Filters())
     for column, wanted in (("role", post), ("jurisdiction", place)):
         if wanted and match_form(wanted).strip():
             rows = [row for row in rows if match_form(wanted).strip() in match_form(row[column] or "")]

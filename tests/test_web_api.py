@@ -151,7 +151,7 @@ def test_person_merges_spellings_and_lists_roles_over_time(web_server):
 
 def test_appointments_and_downloads_are_the_export_files(web_server, web_home, tmp_path):
     exported = tmp_path / "appointments.csv"
-    cli = run_newsbot("export", "appointments", "--format", "csv", "--party", "BJP", "-o", str(exported),
+    cli = run_newsbot("export", "roles", "--format", "csv", "--party", "BJP", "-o", str(exported),
                       home=web_home)
     assert cli.returncode == 0, cli.stderr
     status, headers, body = get(web_server, "/download/appointments.csv", {"party": "BJP"})
@@ -161,6 +161,7 @@ def test_appointments_and_downloads_are_the_export_files(web_server, web_home, t
     answer = api(web_server, "/api/appointments", party="BJP", size=50)
     assert answer["total"] == len(rows) > 0
     assert [row["person"] for row in answer["appointments"]] == [row["person"] for row in rows[:50]]
+    assert [row["role_normalized"] for row in answer["appointments"]] == [row["role_normalized"] for row in rows[:50]]
     post = api(web_server, "/api/appointments", post="ज़िलाध्यक्ष", size=50)["appointments"]  # nukta typed
     assert {row["role"] for row in post} >= {"जिलाध्यक्ष", "ज़िलाध्यक्ष"}
     status, headers, body = get(web_server, "/download/appointments.xlsx")

@@ -128,6 +128,7 @@ class Person(BaseModel):
 class Appointment(BaseModel):
     person: str
     role: str
+    role_normalized: str | None  # the post as analysts count it (docs/exports.md)
     org: str | None
     party: str | None
     jurisdiction: str | None
@@ -206,7 +207,7 @@ def person(request: Request, person_id: params.Id):
 def appointments(request: Request, filters: Annotated[Filters, Depends(params.appointment_filters)],
                  post: params.Post = None, place: params.Place = None,
                  page: params.Page = 1, size: params.Size = 50):
-    """Roles and appointments as `newsbot export appointments` writes them, one page."""
+    """Roles and appointments as `newsbot export roles` writes them, one page."""
     with request.app.state.settings.archive() as archive:
         rows = records.appointments(archive, filters, post, place)
     return {"total": len(rows), "page": page, "size": size,

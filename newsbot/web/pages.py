@@ -130,7 +130,7 @@ def appointments_page(request: Request, filters: Annotated[Filters, Depends(para
 def appointments_download(request: Request, fmt: Literal["csv", "jsonl", "xlsx"],
                           filters: Annotated[Filters, Depends(params.appointment_filters)],
                           post: params.Post = None, place: params.Place = None):
-    """The file `newsbot export appointments --format FMT` writes, with the same filters."""
+    """The file `newsbot export roles --format FMT` writes, with the same filters."""
     with request.app.state.settings.archive() as archive:
         rows = records.appointments(archive, filters, post, place)
     return _download(rows, APPOINTMENT_COLUMNS, fmt, "appointments")

@@ -46,7 +46,7 @@ def appointment_filters(
     site: Site = None, date_from: DateFrom = None, date_to: DateTo = None, party: Party = None,
     appointed_only: Annotated[bool, Query(description="Only appointments made in the article")] = False,
 ) -> Filters:
-    """The filters of `newsbot export appointments`.
+    """The filters of `newsbot export roles` (and, appointed only, `newsbot export appointments`).
 
     :raises SearchError: an impossible date.
     """
