@@ -48,7 +48,8 @@ _TEASER_LINKS = etree.XPath(
     "[string-length(normalize-space()) >= 15]"
 )
 MIN_BODY_CHARS = 400  # one long paragraph is enough (a video story's text) ...
-MIN_PARAGRAPHS, MIN_PARAGRAPHS_CHARS = 2, 250  # ... or two paragraphs of some length
+MIN_PARAGRAPHS, MIN_PARAGRAPHS_CHARS = 2, 250  # ... or two paragraphs of some length ...
+MIN_BRIEF_CHARS = 150  # ... or, under dated article markup, one short paragraph (a brief)
 
 
 def extract(
@@ -138,6 +139,8 @@ def _not_article_reason(article, page, profile, paras, teasers, repeats, single_
     with a body; weak ones (og:type=article, the shape of a single story) need a date as well,
     because WordPress "About" pages have them too. Many teaser links make a listing unless a
     strong signal or the single-story shape says otherwise (related posts are teasers too).
+    A one-paragraph brief (MIN_BRIEF_CHARS) is a body only under dated strong markup and
+    without a listing's teasers: briefs and video stories are much of regional news.
     """
     strong = page.article is not None or bool(page.meta.get("article:published_time"))
     weak = (first(page.meta, "og:type") or "").lower() == "article" or single_story
@@ -153,11 +156,18 @@ def _not_article_reason(article, page, profile, paras, teasers, repeats, single_
     if not strong and not single_story and teasers >= 8:
         return "listing"
     chars = sum(len(p) for p in paras)
-    if chars < MIN_BODY_CHARS and (len(paras) < MIN_PARAGRAPHS or chars < MIN_PARAGRAPHS_CHARS):
+    brief = chars >= MIN_BRIEF_CHARS and _dated_markup(page) and (single_story or teasers < 8)
+    if chars < MIN_BODY_CHARS and (len(paras) < MIN_PARAGRAPHS or chars < MIN_PARAGRAPHS_CHARS) and not brief:
         return "listing" if teasers >= 8 else "no article body"
     if not (strong or (weak and article.published is not None)):
         return "listing" if teasers >= 3 else "no article signal"
     return None
+
+
+def _dated_markup(page) -> bool:
+    """JSON-LD article with its date, or article:published_time: a page that says it is one story."""
+    ld_date = page.article is not None and any(jsonld.text(page.ld(key)) for key in ("datePublished", "dateCreated"))
+    return ld_date or bool(first(page.meta, "article:published_time"))
 
 
 def _teaser_count(doc) -> int:
