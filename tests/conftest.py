@@ -45,11 +45,12 @@ def site_server():
     server.stop()
 
 
-def run_newsbot(*args: str, home: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+def run_newsbot(*args: str, home: Path, timeout: float = 300, stdin: str = "") -> subprocess.CompletedProcess:
     """Run `newsbot ARGS` in a child process (Scrapy's reactor runs once per process), with
-    its data and index under `home` through NEWSBOT_DATA_DIR / NEWSBOT_INDEX_DIR."""
+    its data and index under `home` through NEWSBOT_DATA_DIR / NEWSBOT_INDEX_DIR, and `stdin`
+    as its input (answers to a prompt)."""
     env = {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index")}
-    return subprocess.run([sys.executable, "-m", "newsbot.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "newsbot.cli", *args], capture_output=True, input=stdin,
                           text=True, timeout=timeout, cwd=home, env=env)
 
 

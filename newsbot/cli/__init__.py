@@ -24,6 +24,7 @@ COMMAND_MODULES = {
     "extract": "text", "normalize": "text",
     "serve": "serve",
     "import-warc": "ops", "schedule": "ops", "backup": "ops",
+    "forget": "ops",
 }
 
 

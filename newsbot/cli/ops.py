@@ -1,4 +1,4 @@
-"""Commands for operators: `schedule`, `backup`, `import-warc`."""
+"""Commands for operators: `schedule`, `backup`, `import-warc`, `forget`."""
 
 from __future__ import annotations
 
@@ -138,4 +138,70 @@ def backup(destination, force, data_dir, index_dir):
                f"({destination.stat().st_size / 1e6:.1f} MB)")
 
 
-COMMANDS = (import_warc, schedule, backup)
+@click.command()
+@click.argument("urls", nargs=-1, metavar="[URL...]")
+@click.option("--site", help="Forget every article of this site (a name `newsbot stats` lists) and "
+                             "every page fetched for it.")
+@click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation.")
+@home_options
+@json_option
+def forget(urls, site, yes, data_dir, index_dir, as_json):
+    """Remove articles from the archive and the index: every article of --site S, or the
+    articles at URL... (any form of their address). Their analysis, revisions and raw pages
+    go too, and people no other article mentions leave the registry. WARC files are kept.
+
+    Asks first, unless --yes. Exit 1 when a URL names no archived article (the others are
+    still forgotten) or when nothing matched.
+    """
+    from newsbot.archive.prune import forget as forget_articles
+    from newsbot.archive.prune import site_article_ids
+    from newsbot.cli.options import existing_archive
+    from newsbot.search.index import IndexMissing, delete_documents
+    from newsbot.urls import display_url
+
+    if bool(site) == bool(urls):
+        raise click.UsageError("give either --site S or the URLs of articles")
+    data, index = home.data_dir(data_dir), home.index_dir(index_dir)
+    missing = []
+    with _locked(data), existing_archive(data) as archive:
+        if site:
+            ids = site_article_ids(archive, site)
+            if not ids:
+                known = ", ".join(archive.articles_per_site()) or "none"
+                raise click.ClickException(f"no articles of site {site!r} (sites: {known})")
+        else:
+            found = {url: archive.article_by_url(url) for url in urls}
+            missing = [url for url, article in found.items() if article is None]
+            ids = sorted({article["id"] for article in found.values() if article is not None})
+        for url in missing:
+            click.echo(f"newsbot: no archived article at {display_url(url)}", err=True)
+        if not ids:
+            raise click.exceptions.Exit(1)
+        what = f"{len(ids)} article(s) of {site}" if site else f"{len(ids)} article(s)"
+        if not yes and not _confirmed(f"forget {what} from {archive.path} and {index}?"):
+            click.echo("nothing forgotten", err=True)
+            raise click.exceptions.Exit(1)
+        done = forget_articles(archive, ids, site)
+        try:
+            unindexed = delete_documents(index, done.urls)
+        except IndexMissing:
+            unindexed = 0
+    report = {"articles": done.articles, "revisions": done.revisions, "pages": done.pages,
+              "people": done.people, "index_documents": unindexed}
+    if as_json:
+        echo_json(report)
+    else:
+        click.echo(f"forgot {done.articles} articles ({done.revisions} revisions, {done.pages} pages); "
+                   f"{done.people} people left the registry; {unindexed} index documents deleted")
+    if missing:
+        raise click.exceptions.Exit(1)
+
+
+def _confirmed(question: str) -> bool:
+    try:
+        return click.confirm(question)
+    except click.Abort:  # no answer (end of input): no consent
+        return False
+
+
+COMMANDS = (import_warc, schedule, backup, forget)
