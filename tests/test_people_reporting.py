@@ -220,3 +220,19 @@ def test_headline_appointments_and_removals(text, expected):
 ])
 def test_what_a_charge_hands_over(text, expected):
     assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "उन्होंने कहा कि जिलाध्यक्ष बनना आसान नहीं है।",  # a verb form (wordfreq: बनने, बनता ... frequent)
+    "पार्टी ने बीस जिलाध्यक्ष बदले। प्रदेश अध्यक्ष बीस दिन में सूची देंगे।",  # a number word
+    "नवनियुक्त जिलाध्यक्ष नव वर्ष पर पहुंचे।",
+    "भाजपा ने जिलाध्यक्ष हटाए, नए नाम जल्द।",
+    "जिलाध्यक्ष ने पद संभाला और बैठक ली।",
+])
+def test_verbs_numbers_and_common_words_are_nobody(text):
+    assert roles_of(text) == {}
+
+
+def test_names_that_look_like_verb_endings_stay_names():
+    text = "महिला मोर्चा की जिलाध्यक्ष रचना वर्मा और महामंत्री सीता देवी ने स्वागत किया।"
+    assert roles_of(text) == {"रचना वर्मा": [("जिलाध्यक्ष", False)], "सीता देवी": [("महामंत्री", False)]}

@@ -20,6 +20,8 @@ MAX_WORDS = 4
 # wordfreq's Zipf scale: 4.5 is about once per 30,000 words of Hindi text; first names and
 # leaders lie around 4-5 too, so only a one-word name is judged by it (see clean).
 WORD_ZIPF = 4.5
+VERB_ENDINGS = ("ना", "ने", "ता", "ती", "ते", "कर")
+VERB_ZIPF, VERB_FORMS = 3.3, 5
 # Before a name found from the role after it ("X, प्रभारी"), what may stand: sentence start,
 # punctuation, a descriptor (मुख्य अतिथि), a role (its own name), an agent or honorific.
 _STRONG_LEFT = frozenset("^,(.ENRHj")
@@ -109,10 +111,23 @@ def clean(sentence: TaggedSentence, start: int, stop: int) -> Name | None:
         stop, keys = start + cut + 1, keys[:cut + 1]
     if len(keys) >= 2 and keys[-1] == keys[-2]:  # a surname printed twice: "A अग्रवाल अग्रवाल"
         stop, keys = stop - 1, keys[:-1]
-    if len(keys) == 1 and (keys[0] in vocab.name_parts or len(keys[0]) < 2
-                           or looks_like_word(sentence.tokens[sentence.units[start].first].text)):
+    if len(keys) == 1 and (keys[0] in vocab.name_parts or len(keys[0]) < 2):
         return None
+    words = [sentence.tokens[unit.first].text for unit in sentence.units[start:stop]]
+    if (len(words) == 1 and looks_like_word(words[0])) or any(verb_form(word) for word in words):
+        return None  # "परियोजना", "बनना आसान": words, no name
     return sentence.span(start, stop), (start, stop)
+
+
+@lru_cache(maxsize=65536)
+def verb_form(word: str) -> bool:
+    """A form of a verb: its siblings by the verb endings are frequent too (wordfreq). "बनना":
+    बनने, बनता, बनती, बनते, बनकर all are; "रचना", "सीता" (names) have too few."""
+    for ending in VERB_ENDINGS:
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= 2:
+            return sum(zipf_frequency(stem + other, "hi") >= VERB_ZIPF for other in VERB_ENDINGS) >= VERB_FORMS
+    return False
 
 
 @lru_cache(maxsize=65536)
