@@ -25,6 +25,7 @@ bench: $(BIN)/newsbot
 	$(BIN)/python benchmarks/people_eval.py
 	$(BIN)/python benchmarks/people_eval.py benchmarks/people_data/original-30
 	$(BIN)/python benchmarks/people_eval.py benchmarks/people_data/blind
+	$(BIN)/python benchmarks/warc_eval.py
 
 clean:
 	rm -rf $(VENV) data index/* .pytest_cache

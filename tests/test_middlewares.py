@@ -64,3 +64,23 @@ def test_a_user_agent_of_ones_own_is_left_alone():
 def test_loopback_hosts():
     assert is_loopback("http://127.0.0.2:9/") and is_loopback("http://LOCALHOST:80/")
     assert not is_loopback("http://10.0.0.1/") and not is_loopback("https://127.0.0.1.example.in/")
+
+
+
+def test_the_project_settings_install_newsbots_middlewares_in_place_of_scrapys(tmp_path):
+    from scrapy.exceptions import NotConfigured
+    from scrapy.settings import Settings
+    from scrapy.utils.conf import build_component_list
+
+    from newsbot.middlewares import WarcCaptureMiddleware
+
+    settings = Settings()
+    settings.setmodule(project_settings, priority="project")
+    installed = build_component_list(settings.getwithbase("DOWNLOADER_MIDDLEWARES"))
+    assert "newsbot.middlewares.ContactUserAgentMiddleware" in installed
+    assert "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware" not in installed  # it would go first
+    # Last in the list: its process_response is the first to see what came over the wire.
+    assert installed[-1] == "newsbot.middlewares.WarcCaptureMiddleware"
+    off = get_crawler(spider_class("gramin"), {"NEWSBOT_WARC_ENABLED": False, "NEWSBOT_DATA_DIR": str(tmp_path)})
+    with pytest.raises(NotConfigured):
+        WarcCaptureMiddleware.from_crawler(off)
