@@ -11,6 +11,7 @@ from newsbot.demo.server import load_site
 from newsbot.search.index import document_count
 from newsbot.search.searcher import search
 from newsbot.sites.demo import DEMO_PORTS
+from newsbot.urls import display_url
 
 # Searches that show what the archive is for: a person, a post, and spellings that differ
 # from the article's (nukta, chandrabindu, half-nasal, ऑ/आ), and names in Latin letters.
@@ -53,7 +54,7 @@ def run_demo(data_dir: Path, index_dir: Path, max_pages: int | None, verbose: bo
         hits = search(index_dir, query, limit=3)
         click.echo(f"\n» newsbot search {query!r}: {len(hits)} shown")
         for hit in hits:
-            click.echo(f"  {hit.title}\n    {hit.url}\n    {hit.snippet}")
+            click.echo(f"  {hit.title}\n    {display_url(hit.url)}\n    {hit.snippet}")
     click.echo(f"\narchive: {data_dir.resolve()} · index: {index_dir.resolve()} "
                f"({document_count(index_dir)} documents)")
     click.echo("next: newsbot search QUERY · newsbot stats · newsbot crawl --url URL")
