@@ -236,3 +236,13 @@ def test_verbs_numbers_and_common_words_are_nobody(text):
 def test_names_that_look_like_verb_endings_stay_names():
     text = "महिला मोर्चा की जिलाध्यक्ष रचना वर्मा और महामंत्री सीता देवी ने स्वागत किया।"
     assert roles_of(text) == {"रचना वर्मा": [("जिलाध्यक्ष", False)], "सीता देवी": [("महामंत्री", False)]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("नई कार्यकारिणी में उपाध्यक्ष: सुरेश पाल, महामंत्री: कविता रावत और कोषाध्यक्ष- दीनदयाल सैनी बनाए गए।",
+     {"सुरेश पाल": [("उपाध्यक्ष", True)], "कविता रावत": [("महामंत्री", True)], "दीनदयाल सैनी": [("कोषाध्यक्ष", True)]}),
+    # a label before a list of those present names the first only (annotation rules)
+    ("बैठक में उपाध्यक्ष: सुरेश पाल, कविता रावत, मनोज शाह उपस्थित रहे।", {"सुरेश पाल": [("उपाध्यक्ष", False)]}),
+])
+def test_posts_as_labels(text, expected):
+    assert roles_of(text) == expected

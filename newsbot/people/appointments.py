@@ -86,6 +86,9 @@ BOUNDARY = r"(?:^|(?<=[,.(xSNERjK])|(?<=,C))"
 BECAME = re.compile(
     rf"{BOUNDARY}(?P<nl>H*w+(?:(?:,C?|C)H*w+)*)"
     rf"(?:(?P<again>x{{0,2}})[VZ][PpFwKx]{{0,4}}?(?P<roles>{ROLES})|[PpFwKLxS]{{0,4}}?(?P<roles2>{ROLES}){JUR}?Y?[VZ])")
+# "उपाध्यक्ष: A, महामंत्री: B और कोषाध्यक्ष – C बनाए गए": posts as labels, each item its own
+LABEL_ITEM = rf"{ROLE}YH*w+"
+LABELLED = re.compile(rf"(?P<items>{LABEL_ITEM}(?:(?:,C?|C){LABEL_ITEM})+){GAP}V")
 # (headlines) ROLE बने X, "जिलाध्यक्ष बनाए गए X"
 BECAME_AFTER = re.compile(rf"{BOUNDARY}(?P<roles>{ROLES})Vx{{0,2}}(?P<nl>H*w+(?:(?:,C?|C)H*w+)*)(?:[.,]|$)")
 # "X को ROLE पद से हटा दिया", "ROLE पद से हटाए गए X": a post held, not given
@@ -175,6 +178,8 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
             continue  # "X को बसपा का महमूदाबाद विधानसभा अध्यक्ष बनाया": a place, not a subject
         roles = _roles(sentence, text, match, "roles", "roles2")
         found += _past(sentence, match.end(), _pair(sentence, match.span("nl"), roles))
+    for match in LABELLED.finditer(tags):
+        found += _past(sentence, match.end(), _list(sentence, text, tags, *match.span("items")))
     for match in BECAME_AFTER.finditer(tags):
         found += _past(sentence, match.end(), _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles")))
     for match in REMOVED.finditer(tags):

@@ -20,7 +20,7 @@ import re
 from newsbot.people.appointments import BOUNDARY, appointment_facts
 from newsbot.people.names import MAX_WORDS, Name, clean, name_after, name_before
 from newsbot.people.roles import JUR_RE, ROLE, ROLE_RE, Fact, has_left_qualifier, role_fact
-from newsbot.people.units import TaggedSentence
+from newsbot.people.units import LABEL_MARKS, TaggedSentence
 from newsbot.people.vocab import vocabulary
 
 # What may stand between two coordinated roles: a conjunction or comma, maybe with a word the
@@ -158,7 +158,8 @@ def _name_start(sentence: TaggedSentence, tags: str, stop: int) -> int:
         where = cum.end()
     if tags[where:where + 4] == "KJwT" and sentence.key_of(where + 2) in _HOLDING:
         return where + 4
-    post = tags[where:where + 1] == "Y" and "पद" in sentence.unit_keys(where)
+    post = tags[where:where + 1] == "Y" and ("पद" in sentence.unit_keys(where)
+                                             or sentence.tokens[sentence.units[where].first].text in LABEL_MARKS)
     return where + 1 if tags[where:where + 1] == "T" or post else where
 
 

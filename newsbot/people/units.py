@@ -21,6 +21,9 @@ from newsbot.people.tokens import MAX_INITIAL_CHARS, Sentence, Token
 from newsbot.people.vocab import Entry, Vocabulary
 
 _PUNCTUATION = {",": ",", "/": ",", ";": ",", "(": "(", ")": ")"}
+# A post as a label before its holder, "उपाध्यक्ष: A", "कोषाध्यक्ष – B", reads as "उपाध्यक्ष पद
+# पर A": the mark is tagged Y (position).
+LABEL_MARKS = frozenset({":", "-", "–", "—"})
 # Endings no name word has: plural obliques, future verbs.
 _NOT_NAME_ENDINGS = ("ों", "ओं", "ें", "ेंगे", "ेंगी", "ेगा", "ेगी", "ाएं", "एंगे", "एंगी", "एगा", "एगी")
 _ABBREVIATION_MARKS = (".", "०", "\u0970")
@@ -98,7 +101,8 @@ def tag_sentence(sentence: Sentence, vocab: Vocabulary) -> TaggedSentence:
         elif token.is_word:
             unit = Unit(_word_tag(tokens, index, keys[index], vocab), index, index + 1)
         else:
-            unit = Unit(_PUNCTUATION.get(token.text, "."), index, index + 1)
+            label = token.text in LABEL_MARKS and units and units[-1].tag in "Rs"
+            unit = Unit("Y" if label else _PUNCTUATION.get(token.text, "."), index, index + 1)
         units.append(unit)
         index = unit.stop
         if (unit.tag == "H" or (unit.tag == "w" and len(token.text) <= MAX_INITIAL_CHARS)) \
