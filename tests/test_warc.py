@@ -7,6 +7,7 @@ import gzip
 import json
 import re
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -88,6 +89,10 @@ def foreign_warc(path: Path, page_url: str, html: bytes) -> None:
                                                       warc_content_type="text/dns"))
 
 
+def no_network(*args):
+    raise AssertionError("import-warc opened a network connection")
+
+
 def test_import_reads_another_crawlers_warc_and_reports_a_broken_file(site_server, tmp_path, capsys, monkeypatch):
     url = site_server.url("kasba")
     sitemap = urllib.request.urlopen(url + "/sitemap.xml").read().decode()
@@ -97,6 +102,7 @@ def test_import_reads_another_crawlers_warc_and_reports_a_broken_file(site_serve
     (tmp_path / "notes.warc").write_text("यह WARC नहीं है\n", encoding="utf-8")
     monkeypatch.setenv("NEWSBOT_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("NEWSBOT_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setattr(socket.socket, "connect", no_network)  # the import must not need one
     code = main(["import-warc", str(tmp_path / "notes.warc"), str(tmp_path / "browsertrix.warc.gz"), "--json"])
     out, err = capsys.readouterr()
     assert code == 1
