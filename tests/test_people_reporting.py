@@ -246,3 +246,12 @@ def test_names_that_look_like_verb_endings_stay_names():
 ])
 def test_posts_as_labels(text, expected):
     assert roles_of(text) == expected
+
+
+def test_distributive_items_run_on_without_a_comma():
+    text = ("इसमें सोनपुर से सुरेश सिंह राठौड़ रामनगर से कविता पाटीदार, देवगढ़ से दीनदयाल सैनी और मधुबन से "
+            "मनोज शाह को मंडल अध्यक्ष बनाया गया है।")
+    assert places_of(text) == {"सुरेश सिंह राठौड़": [("मंडल अध्यक्ष", "सोनपुर", True)],
+                               "कविता पाटीदार": [("मंडल अध्यक्ष", "रामनगर", True)],
+                               "दीनदयाल सैनी": [("मंडल अध्यक्ष", "देवगढ़", True)],
+                               "मनोज शाह": [("मंडल अध्यक्ष", "मधुबन", True)]}

@@ -105,7 +105,9 @@ LIST = re.compile(rf"(?P<items>{ITEM}(?:(?:,C?|C){ITEM})*)(?:O(?:(?P<post>{ROLES
 #   "रामनगर के A, सोनपुर के B तथा मधुबन के जिलाध्यक्ष C मनोनीत किए गए"
 #   "रामनगर में A, सोनपुर में B और मधुबन में C को जिलाध्यक्ष पद की जिम्मेदारी सौंपी"
 FROM_ITEM = rf"#?[FwLsPpH]{{1,3}}{PLACE_BRACKET}[KSm](?:{ROLE})?H*w+O?"
-DISTRIBUTED = re.compile(rf"(?P<items>{FROM_ITEM}(?:(?:,C?|C){FROM_ITEM})+)(?P<post>{ROLES})?"
+# Items may run on without a comma when the next begins "PLACE से": "से A B पूंजपुर से C".
+RUN_ON = r"(?=[Fw][Sm]H*ww)"
+DISTRIBUTED = re.compile(rf"(?P<items>{FROM_ITEM}(?:(?:,C?|C|{RUN_ON}){FROM_ITEM})+)(?P<post>{ROLES})?"
                          rf"(?:{GAP}Y?V|Y?KJx{{0,2}}G)")
 ITEM_RE = re.compile(rf"(?:#?(?P<place>[FwLsPpH]{{1,3}}x?){PLACE_BRACKET}[KSm]|(?P<place2>[Fw]{{1,2}})(?={ROLE}))?"
                      rf"(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)(?:\((?P<own>{ROLE})\))?O?")
@@ -328,6 +330,10 @@ def _list(sentence: TaggedSentence, text: str, tags: str, start: int, stop: int,
     position = start
     while position < stop:
         item = ITEM_RE.match(tags, position, stop)
+        run_on = item is not None and item.end() < stop and tags[item.end()] in "SmF" and item.group("place")
+        if run_on and tags[item.end()] != "F" and item.end("name") - item.start("name") > 2:
+            # "…से A B पूंजपुर से C": no comma, the name ate the next place
+            item = ITEM_RE.match(tags, position, item.end() - 1)
         if item is None:
             break
         if item.group("role") and (post is None or tags[item.end("role")] == "Y"):
@@ -343,7 +349,7 @@ def _list(sentence: TaggedSentence, text: str, tags: str, start: int, stop: int,
                 fact.jurisdiction = _text(sentence, text, *item.span(place))
             found.append(fact)
         separator = SEPARATOR_RE.match(tags, item.end(), stop)
-        position = separator.end() if separator else stop
+        position = separator.end() if separator else item.end() if run_on else stop
     return found
 
 

@@ -91,6 +91,8 @@ def names_in(sentence: TaggedSentence, start: int, stop: int) -> list[Name]:
         while end < stop and sentence.units[end].tag not in ",C":
             end += 1
         name = name_after(sentence, index)
+        if name is not None and name[1][0] < end < name[1][1]:  # the span given ends the name
+            name = clean(sentence, name[1][0], end)
         if name is not None and name[1][1] <= end:
             found.append(name)
         index = end
