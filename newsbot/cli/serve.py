@@ -31,8 +31,7 @@ def serve(host, port, data_dir, index_dir):
     except FileNotFoundError as error:
         raise click.ClickException(str(error)) from None
     try:
-        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
-        listener = socket.create_server((host, port), family=family)
+        listener = _listen(host, port)
     except (OSError, UnicodeError) as error:
         raise click.ClickException(f"cannot listen on {host}:{port}: {getattr(error, 'strerror', None) or error}") from None
     bound = listener.getsockname()[1]
@@ -40,6 +39,25 @@ def serve(host, port, data_dir, index_dir):
     click.echo(f"newsbot: serving http://{shown}:{bound}/ (API: /api/docs) — Ctrl-C to stop", err=True)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
     server.run(sockets=[listener])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening TCP socket, made here so that the port it got (for --port 0) can be printed.
+
+    It is made with IPPROTO_TCP spelt out: asyncio sets TCP_NODELAY on accepted connections only
+    for such sockets, and without it every response waited 40 ms for a delayed ACK.
+    """
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                         proto=socket.IPPROTO_TCP)[0]
+    listener = socket.socket(family, kind, proto)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(address)
+        listener.listen(128)
+    except OSError:
+        listener.close()
+        raise
+    return listener
 
 
 COMMANDS = (serve,)
