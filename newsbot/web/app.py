@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -20,7 +21,8 @@ from starlette.exceptions import HTTPException
 
 from newsbot import __version__, home
 from newsbot.archive import ARCHIVE_FILENAME, Archive
-from newsbot.search.index import IndexMissing, SearchError
+from newsbot.search.index import SearchError
+from newsbot.web.engine import index_trouble
 
 STATIC = Path(__file__).resolve().parent / "static"
 SECURITY_HEADERS = {
@@ -78,10 +80,22 @@ def create_app(data_dir: str | Path | None = None, index_dir: str | Path | None 
         response.headers.update(SECURITY_HEADERS)
         return response
 
+    app.openapi = partial(_openapi, app.openapi)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(SearchError, _search_error)
     return app
+
+
+def _openapi(generate) -> dict:
+    """FastAPI's document without its 422 answers: a bad parameter here is a 400 {"error"}."""
+    schema = generate()
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            operation["responses"].pop("422", None)
+    for name in ("HTTPValidationError", "ValidationError"):
+        schema.get("components", {}).get("schemas", {}).pop(name, None)
+    return schema
 
 
 def _wants_json(request: Request) -> bool:
@@ -103,8 +117,8 @@ async def _http_error(request: Request, error: HTTPException):
 
 
 async def _search_error(request: Request, error: SearchError):
-    """A broken query is the user's to fix (400); no index yet, or one being rebuilt, is ours (503)."""
-    return _error(request, str(error), 503 if isinstance(error, IndexMissing) else 400)
+    """A broken query is the user's to fix (400); trouble with the index is ours (503)."""
+    return _error(request, str(error), 503 if index_trouble(error) else 400)
 
 
 def _error(request: Request, message: str, status: int):

@@ -18,12 +18,18 @@ from pathlib import Path
 
 from whoosh.query import And
 
-from newsbot.search.index import IndexMissing, SearchError
+from newsbot.search.index import IndexDamaged, IndexMissing, IndexOutdated, SearchError
 from newsbot.search.parsing import check_syntax
 from newsbot.search.query import SORTS, SearchResults, make_filter
 from newsbot.search.searcher import Searcher
 
-__all__ = ["find", "matching_urls", "SearchError", "IndexMissing", "SORTS", "SearchResults"]
+__all__ = ["find", "matching_urls", "index_trouble", "SearchError", "IndexMissing", "SORTS", "SearchResults"]
+
+
+def index_trouble(error: SearchError) -> bool:
+    """Whether *error* is the index's fault (none yet, being rebuilt, damaged, outdated: 503),
+    not the query's (400)."""
+    return isinstance(error, IndexMissing | IndexDamaged | IndexOutdated)
 
 # Searchers per index: as many requests search at once (this machine has 2 cores); more wait.
 POOL_SIZE = 4

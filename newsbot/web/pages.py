@@ -14,9 +14,9 @@ from starlette.templating import Jinja2Templates
 
 from newsbot import records
 from newsbot.export import APPOINTMENT_COLUMNS, Filters, write
-from newsbot.search.index import IndexMissing, SearchError
+from newsbot.search.index import SearchError
 from newsbot.urls import display_url
-from newsbot.web import params, searching
+from newsbot.web import engine, params, searching
 from newsbot.web.present import marked_segments, month_end, safe_href, timeline
 
 TEMPLATES = Jinja2Templates(env=Environment(
@@ -27,6 +27,7 @@ TEMPLATES.env.globals.update(month_end=month_end)
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8",
                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 SEARCH_COLUMNS = ("url", "title", "site", "published", "score", "snippet", "people", "parties")
+ROWS_PER_PAGE = 200  # appointments and people on one page; the downloads hold them all
 router = APIRouter(include_in_schema=False)
 
 
@@ -65,7 +66,7 @@ def search_page(request: Request, query: Annotated[searching.Query, Depends(para
             with settings.archive() as archive:
                 result = searching.run(archive, settings.index_dir, query)
         except SearchError as problem:
-            error, status = str(problem), 503 if isinstance(problem, IndexMissing) else 400
+            error, status = str(problem), 503 if engine.index_trouble(problem) else 400
     with settings.archive() as archive:
         sites = sorted(archive.articles_per_site())
     return render(request, "search.html", status, query=query, result=result, error=error, sites=sites,
@@ -103,9 +104,8 @@ def people_page(request: Request, name: Annotated[str | None, Query(max_length=1
                 page: params.Page = 1):
     with request.app.state.settings.archive() as archive:
         rows = records.list_people(archive, name.strip() if name and name.strip() else None)
-    size = 100
-    return render(request, "people.html", people=rows[(page - 1) * size:page * size], total=len(rows),
-                  name=name or "", page=page, pages=max(1, -(-len(rows) // size)))
+    return render(request, "people.html", people=rows[(page - 1) * ROWS_PER_PAGE:page * ROWS_PER_PAGE],
+                  total=len(rows), name=name or "", page=page, pages=max(1, -(-len(rows) // ROWS_PER_PAGE)))
 
 
 @router.get("/person/{person_id}", response_class=HTMLResponse)
@@ -119,11 +119,13 @@ def person_page(request: Request, person_id: params.Id):
 
 @router.get("/appointments", response_class=HTMLResponse)
 def appointments_page(request: Request, filters: Annotated[Filters, Depends(params.appointment_filters)],
-                      post: params.Post = None, place: params.Place = None):
+                      post: params.Post = None, place: params.Place = None, page: params.Page = 1):
     with request.app.state.settings.archive() as archive:
         rows = records.appointments(archive, filters, post, place)
         sites = sorted(archive.articles_per_site())
-    return render(request, "appointments.html", rows=rows, sites=sites, filters=request.query_params)
+    return render(request, "appointments.html", rows=rows[(page - 1) * ROWS_PER_PAGE:page * ROWS_PER_PAGE],
+                  total=len(rows), page=page, pages=max(1, -(-len(rows) // ROWS_PER_PAGE)), sites=sites,
+                  filters=request.query_params)
 
 
 @router.get("/download/appointments.{fmt}")
