@@ -203,15 +203,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="Make the archives in DIR and keep them; a later run with the same DIR reuses them.")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="web-bench-") as temporary:
-        demo, large = Path(temporary) / "demo", Path(temporary) / "large"
-        build_demo(demo)
+        root = args.keep or Path(temporary)
+        demo, large = root / "demo", root / f"large-{args.articles}"
+        if not (demo / "index").exists():
+            build_demo(demo)
         measure("demo archive (newsbot demo)", demo, args.rounds)
-        start = time.perf_counter()
-        build_generated(large, args.articles)
-        print(f"\n(generated, analysed and indexed {args.articles} articles in {time.perf_counter() - start:.0f} s)")
+        if not (large / "index").exists():
+            start = time.perf_counter()
+            build_generated(large, args.articles)
+            print(f"\n(generated, analysed and indexed {args.articles} articles in {time.perf_counter() - start:.0f} s)")
         measure("generated archive", large, args.rounds)
 
 

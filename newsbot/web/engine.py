@@ -70,5 +70,29 @@ def matching_urls(index_dir: Path, query: str, *, site: str | None = None,
         whoosh, parser = searcher._searcher, searcher._parser
         check_syntax(query, frozenset(whoosh.schema.names()))
         parsed, filters = parser.parse(query), make_filter(site, date_from, date_to)
-        matches = whoosh.docs_for_query(And([parsed, filters]) if filters is not None else parsed)
-        return {whoosh.stored_fields(docnum)["url"] for docnum in matches}
+        urls = _urls_by_docnum(whoosh)
+        return {urls[docnum] for docnum in whoosh.docs_for_query(And([parsed, filters]) if filters is not None
+                                                                  else parsed)}
+
+
+# Whoosh searcher -> its documents' URLs by document number. Reading them from the postings of
+# the url field once per index version costs far less than unpickling every match's stored
+# fields (the whole text) on every faceted search.
+_URLS: dict[int, tuple[object, list[str]]] = {}
+_URLS_KEPT = 2 * POOL_SIZE
+
+
+def _urls_by_docnum(whoosh) -> list[str]:
+    cached = _URLS.get(id(whoosh))
+    if cached is not None and cached[0] is whoosh:
+        return cached[1]
+    reader = whoosh.reader()
+    urls = [""] * reader.doc_count_all()
+    for term in reader.lexicon("url"):
+        for docnum in reader.postings("url", term).all_ids():
+            urls[docnum] = term.decode("utf-8")
+    with _pools_lock:
+        while len(_URLS) >= _URLS_KEPT:
+            del _URLS[next(iter(_URLS))]  # the oldest: its index version is gone or going
+        _URLS[id(whoosh)] = (whoosh, urls)
+    return urls
