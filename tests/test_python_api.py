@@ -27,7 +27,16 @@ def test_unknown_names_are_attribute_errors():
 
 
 def test_notebook_functions_answer_as_the_cli_does(web_home):
-    from newsbot import Filters, analyse, appointments, article, list_people, open_archive, person, search_articles
+    from newsbot import (
+        Filters,
+        analyse,
+        appointments,
+        article,
+        list_people,
+        open_archive,
+        person,
+        search_articles,
+    )
 
     hits = search_articles("ज़िलाध्यक्ष", index_dir=web_home / "index", limit=50)
     cli = run_newsbot("search", "ज़िलाध्यक्ष", "--json", "--limit", "50", home=web_home)
