@@ -104,11 +104,12 @@ LIST = re.compile(rf"(?P<items>{ITEM}(?:(?:,C?|C){ITEM})*)(?:O(?:(?P<post>{ROLES
 #   "रामनगर से A को, सोनपुर से B को तथा मधुबन से C को जिलाध्यक्ष नियुक्त किया"
 #   "रामनगर के A, सोनपुर के B तथा मधुबन के जिलाध्यक्ष C मनोनीत किए गए"
 #   "रामनगर में A, सोनपुर में B और मधुबन में C को जिलाध्यक्ष पद की जिम्मेदारी सौंपी"
+#   "रामनगर से A, सोनपुर से B को जिम्मेदारी मिली": the post of a list announced before (lists.py)
 FROM_ITEM = rf"#?[FwLsPpH]{{1,3}}{PLACE_BRACKET}[KSm](?:{ROLE})?H*w+O?"
 # Items may run on without a comma when the next begins "PLACE से": "से A B पूंजपुर से C".
 RUN_ON = r"(?=[Fw][Sm]H*ww)"
 DISTRIBUTED = re.compile(rf"(?P<items>{FROM_ITEM}(?:(?:,C?|C|{RUN_ON}){FROM_ITEM})+)(?P<post>{ROLES})?"
-                         rf"(?:{GAP}Y?V|Y?KJx{{0,2}}G)")
+                         rf"(?:{GAP}Y?V|Y?KJx{{0,2}}G|(?P<charge>J)x{{0,2}}G)")
 ITEM_RE = re.compile(rf"(?:#?(?P<place>[FwLsPpH]{{1,3}}x?){PLACE_BRACKET}[KSm]|(?P<place2>[Fw]{{1,2}})(?={ROLE}))?"
                      rf"(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)(?:\((?P<own>{ROLE})\))?O?")
 # "A के स्थान पर B को ROLE बनाया", "वह A की जगह लेंगे": A is the predecessor.
@@ -168,11 +169,11 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
             found += _pair(sentence, match.span(group), roles)
     for match in DISTRIBUTED.finditer(tags):
         items = [m for m in ROLE_RE.finditer(tags, *match.span("items"))]
-        if not match.group("post") and not items:
+        if not match.group("post") and not items and not match.group("charge"):
             continue
         objects.append(match.span())
         post = (_roles(sentence, text, match, "post")[-1] if match.group("post")
-                else role_fact(sentence, text, items[-1].start(), items[-1].end()))
+                else role_fact(sentence, text, items[-1].start(), items[-1].end()) if items else None)
         found += _past(sentence, match.end(), _list(sentence, text, tags, *match.span("items"), post))
     for match in BECAME.finditer(tags):
         if any(start < match.start("nl") < stop for start, stop in objects) or not _AGAIN.issuperset(

@@ -135,7 +135,7 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
                 fact.role, fact.org, fact.party = last_appointment.role, last_appointment.org, last_appointment.party
             if fact.appointed and fact.role is not None:
                 last_appointment = fact
-            if fact.role is None and fact.charge and announced is not None and since <= ANNOUNCED_FOR:
+            if fact.role is None and fact.appointed and announced is not None and since <= ANNOUNCED_FOR:
                 fact.charge = announced  # "प्रभारी सचिवों की नियुक्ति … X को रायपुर का प्रभार"
             if fact.role is None:
                 held = pending.get(person.key)
