@@ -29,7 +29,7 @@ class Article:
     canonical_url: str
     site: str
     title: str | None = None
-    text: str = ""
+    text: str = field(default="", repr=False)  # logs name pages, never print their text
     author: str | None = None
     published: datetime | None = None
     modified: datetime | None = None
@@ -61,7 +61,7 @@ class Page:
     status: int | None
     content_type: str | None
     encoding: str | None
-    body: bytes
+    body: bytes = field(repr=False)  # never in a log line
     fetched_at: datetime
     canonical_url: str | None = None
     # "article" when an article was extracted from it, else "skipped" (with `reason`).

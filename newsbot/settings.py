@@ -22,7 +22,7 @@ USER_AGENT = "newsbot/0.1 (+https://github.com/newsbot-hi/newsbot; Hindi news re
 
 # -- robustness --------------------------------------------------------------------------------
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # article pages are < 2 MB; anything bigger is not one
-DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_TIMEOUT = 30.0  # seconds; a float, as Scrapy reads it
 RETRY_ENABLED = True
 RETRY_TIMES = 2  # initial request + 2 retries
 
@@ -30,10 +30,20 @@ RETRY_TIMES = 2  # initial request + 2 retries
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
 
-# -- downloader middlewares (newsbot.middlewares) ----------------------------------------------
+# -- downloader middlewares (newsbot.middlewares, newsbot.guards) ------------------------------
+# process_request runs in ascending order, process_response in descending order.
 DOWNLOADER_MIDDLEWARES = {
+    # Before robots.txt, so nothing is fetched from a host a redirect points off the site to.
+    "newsbot.guards.OffsiteRedirectMiddleware": 60,
+    # robots.txt per RFC 9309: a 5xx or unreachable robots.txt disallows its host for the run.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newsbot.guards.RobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
     "newsbot.middlewares.ContactUserAgentMiddleware": 500,
+    # Sees 429/503 before RetryMiddleware (550).
+    "newsbot.guards.RetryAfterMiddleware": 560,
+    # Sees a 3xx before RedirectMiddleware (600), so a loop is an error, not silently dropped.
+    "newsbot.guards.RedirectLoopMiddleware": 610,
     # Next to the downloader: responses as they came, before decompression and redirects.
     "newsbot.middlewares.WarcCaptureMiddleware": 950,
 }
@@ -51,7 +61,11 @@ NEWSBOT_CONTACT = ""
 # Default: ./data and ./index, or $NEWSBOT_DATA_DIR / $NEWSBOT_INDEX_DIR (see newsbot.home).
 NEWSBOT_DATA_DIR = None
 NEWSBOT_INDEX_DIR = None
-NEWSBOT_MAX_PAGES = 0  # pages scheduled per crawl; 0 = no cap
+# Bounds of every run, so a link trap ends (README, "Bounds"); 0 = no bound.
+NEWSBOT_MAX_DEPTH = 10  # links followed from a start or discovery page (sitemap, feed, listing)
+NEWSBOT_MAX_PAGES = 5000  # pages scheduled per site per run
+NEWSBOT_MAX_PATH_REPEATS = 2  # times one path segment may occur (/a/b/a/b/a/ is a trap)
+NEWSBOT_RETRY_AFTER_MAX = 120.0  # seconds of Retry-After honoured; a longer wait fails the page
 NEWSBOT_SECTIONS = ""  # comma-separated profile sections to crawl; empty = the whole site
 NEWSBOT_SINCE = ""  # YYYY-MM-DD: skip older sitemap/feed entries, stop paging listings; empty = no cut-off
 NEWSBOT_VIA = ""  # comma-separated discovery sources (sitemap, feed, listing, links); empty = the profile's

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
+
+import tldextract
 
 # Query keys that only say where a reader came from (campaigns, click ids, share buttons).
 _TRACKING = re.compile(
@@ -73,6 +76,31 @@ def canonical_url(url: str, base: str | None = None, *, strip_amp: bool = True) 
     dropped = (_TRACKING, _AMP_PARAM) if strip_amp else (_TRACKING,)
     query = "&".join(p for p in parts.query.split("&") if p and not any(d.match(_key(p)) for d in dropped))
     return urlunsplit((scheme, netloc, _escapes(path, _PATH_SAFE), _escapes(query, _QUERY_SAFE), ""))
+
+
+# The public-suffix list bundled with tldextract: no network fetch, the same answer on every run.
+_SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@lru_cache(maxsize=4096)
+def site_of(url: str) -> str:
+    """The site an address belongs to: its registered domain (www.x.co.in and m.x.co.in → x.co.in),
+    or, for a host without a public suffix (an IP address, localhost), its host:port.
+
+    >>> site_of("https://m.bhaskar.com/news/1.html"), site_of("http://127.0.0.1:8701/a")
+    ('bhaskar.com', '127.0.0.1:8701')
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").rstrip(".")
+    domain = _SUFFIXES(host).top_domain_under_public_suffix if host else ""
+    return domain or parts.netloc.lower()
+
+
+def same_site(url: str, other: str, hosts: tuple[str, ...] | frozenset[str] = ()) -> bool:
+    """Whether `other` belongs to `url`'s site: the same registered domain, or a host (or
+    host:port) among `hosts`, the ones a site profile names."""
+    parts = urlsplit(other)
+    return site_of(url) == site_of(other) or parts.netloc in hosts or (parts.hostname or "") in hosts
 
 
 def display_url(url: str) -> str:

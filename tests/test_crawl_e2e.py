@@ -139,7 +139,8 @@ def test_unreachable_site_exits_1_with_summary(tmp_path):
     result = run_newsbot("crawl", "--url", "http://127.0.0.1:9/", "-s", "DOWNLOAD_DELAY=0",
                          "-s", "RETRY_TIMES=0", home=tmp_path)
     assert result.returncode == 1
-    assert "0 pages" in result.stdout and "1 errors" in result.stdout
+    # RFC 9309: an unreachable robots.txt disallows the host, so the start page is counted there.
+    assert "0 pages" in result.stdout and "1 robots.txt unreachable" in result.stdout
     assert "Traceback" not in result.stderr
 
 

@@ -295,3 +295,38 @@ def test_real_pages(row):
         assert article.is_article and article.title and len(article.text) > 400 and article.published
     else:
         assert not article.is_article
+
+
+# --- canonical URLs stay within the page's site; mixed encodings -----------------------------------
+
+def _page_with_canonical(href: str) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in ["सीतापुर ज़िले के चंदनपुर गाँव में नई सड़क का काम शुरू हुआ, जिससे बारह गाँवों को लाभ मिलेगा।"] * 6)
+    return (f'<html lang="hi"><head><meta charset="utf-8"><link rel="canonical" href="{href}">'
+            f"<title>चंदनपुर में नई सड़क</title></head><body><article><h1>चंदनपुर में नई सड़क</h1>{body}"
+            "</article></body></html>").encode()
+
+
+@pytest.mark.parametrize("href, expected", [
+    ("https://www.gaon.co.in/news/sadak-1.html", "https://www.gaon.co.in/news/sadak-1.html"),  # same host
+    ("https://gaon.co.in/news/sadak-1.html", "https://gaon.co.in/news/sadak-1.html"),  # same registered domain
+    ("https://shahar-news.example/sadak.html", "https://m.gaon.co.in/news/sadak-1.html?x=1"),  # another site
+])
+def test_canonical_is_used_only_within_the_pages_own_site(href, expected):
+    article = extract(_page_with_canonical(href), "https://m.gaon.co.in/news/sadak-1.html?x=1")
+    assert article.canonical_url == expected
+
+
+def test_canonical_on_a_host_the_profile_names_is_used():
+    profile = SiteProfile(name="gaon", domains=("m.gaon.co.in", "gaon-mirror.example"))
+    article = extract(_page_with_canonical("https://gaon-mirror.example/sadak.html"),
+                      "https://m.gaon.co.in/news/sadak-1.html", profile)
+    assert article.canonical_url == "https://gaon-mirror.example/sadak.html"
+
+
+def test_utf8_with_stray_cp1252_quotes_and_dashes_is_repaired():
+    sentence = "प्रधान ने कहा, “सड़क ज़रूरी है” – और काम दिसंबर में पूरा होगा… ‘जल्द’।"
+    page = _page_with_canonical("/x").replace(b"</article>", f"<p>{sentence}</p></article>".encode())
+    for char, byte in (("“", b"\x93"), ("”", b"\x94"), ("–", b"\x96"), ("…", b"\x85"), ("‘", b"\x91"), ("’", b"\x92")):
+        page = page.replace(char.encode(), byte)
+    article = extract(page, "https://gaon.co.in/news/sadak-1.html")
+    assert sentence in article.text and "\ufffd" not in article.text

@@ -4,7 +4,16 @@ from datetime import date
 
 import pytest
 
-from newsbot.urls import canonical_url, day_in_url, display_url, is_listing_url, is_site_page, month_in_url
+from newsbot.urls import (
+    canonical_url,
+    day_in_url,
+    display_url,
+    is_listing_url,
+    is_site_page,
+    month_in_url,
+    same_site,
+    site_of,
+)
 
 SLUG = "गाँव-की-सड़क"
 UPPER = "%E0%A4%97%E0%A4%BE%E0%A4%81%E0%A4%B5-%E0%A4%95%E0%A5%80-%E0%A4%B8%E0%A4%A1%E0%A4%BC%E0%A4%95"
@@ -67,3 +76,13 @@ def test_page_shapes_and_dates_in_addresses():
     assert day_in_url("https://x.in/sitemap-2024-09.xml") is None
     assert month_in_url("https://x.in/sitemap-2024-09.xml") == (2024, 9)
     assert day_in_url("https://x.in/news/a-133585351.html") is None
+
+
+def test_site_is_the_registered_domain_or_the_host_and_port():
+    assert site_of("https://www.bhaskar.com/a") == site_of("https://m.bhaskar.com/b") == "bhaskar.com"
+    assert site_of("https://news.gaon.co.in/x") == "gaon.co.in"  # a two-label public suffix
+    assert site_of("http://127.0.0.1:8701/a") == "127.0.0.1:8701"  # no registered domain: host and port
+    assert same_site("https://www.bhaskar.com/a", "https://bhaskar.com/b")
+    assert not same_site("https://gaon.co.in/a", "https://shahar.co.in/b")
+    assert not same_site("http://127.0.0.1:1/a", "http://127.0.0.1:2/a")
+    assert same_site("https://gaon.co.in/a", "https://gaon-cdn.example/b", hosts=("gaon-cdn.example",))

@@ -11,11 +11,10 @@ import click
 
 from newsbot import home
 from newsbot.cli.options import EXIT_LOCKED, echo_json, home_options, json_option
-from newsbot.crawl import CrawlLocked, run_crawls
+from newsbot.crawl import CrawlLocked, StorageFailed, run_crawls
+from newsbot.overrides import BadSetting, check_overrides
 from newsbot.sites.registry import PROFILES, profile_for_url
 from newsbot.spiders.plan import VIA, CrawlPlan
-
-EXIT_NOTHING_FETCHED = 1
 
 
 def parse_setting(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
@@ -25,6 +24,12 @@ def parse_setting(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
         if not sep or not name.strip():
             raise click.BadParameter(f"expected NAME=VALUE, got {value!r}", ctx=ctx, param=param)
         settings[name.strip()] = setting.strip()
+    try:
+        unknown = check_overrides(settings)
+    except BadSetting as error:
+        raise click.BadParameter(str(error), ctx=ctx, param=param) from None
+    for name in unknown:
+        click.echo(f"newsbot: warning: unknown setting {name}: neither Scrapy nor newsbot reads it", err=True)
     return settings
 
 
@@ -60,7 +65,7 @@ def check_crawl(site: str | None, urls, via, sections, since) -> tuple[str, list
               help="Start URL (repeatable). Alone: crawl within its host with the profile that "
                    "knows the host, else the generic one. With SITE: SITE's rules from these URLs.")
 @click.option("--max-pages", type=click.IntRange(min=1), default=None,
-              help="Stop scheduling pages after N (default: no cap).")
+              help="Stop scheduling pages after N per site (default 5000, NEWSBOT_MAX_PAGES).")
 @click.option("--via", "via", multiple=True, type=click.Choice(VIA),
               help="Discover articles only through this (repeatable): the site's sitemaps, its "
                    "feeds, its listing pages, or every link. Default: the profile's sources "
@@ -86,9 +91,11 @@ def crawl(site, urls, max_pages, via, sections, since, overrides, verbose, log_f
     """Crawl SITE (a profile from `newsbot sites`) or the given --url start pages.
 
     Pages are extracted, articles archived (no duplicates on a re-crawl) and indexed; a
-    one-line summary follows. Exit 0 when pages were fetched, 1 when none could be, 2 on a
-    bad option (an unknown site or section, an unreadable date), 3 when another crawl holds
-    the data dir.
+    one-line summary follows. Every run is bounded (pages per site, link depth, repeated path
+    segments; README "Bounds"). Exit 0 when pages were fetched, 1 when none could be or the
+    archive or index could not be written, 2 on a bad option (an unknown site or section, an
+    unreadable date, a bad -s value), 3 when another crawl holds the data dir, 130/143 when
+    SIGINT/SIGTERM stopped it (what was fetched is kept).
     """
     site, urls = check_crawl(site, urls, via, sections, since)
     # The spider reads these settings when no -a argument overrides them.
@@ -101,8 +108,9 @@ def crawl(site, urls, max_pages, via, sections, since, overrides, verbose, log_f
         overrides["LOG_FILE"] = str(log_file)
     summaries = _run([(site, urls or None)], data_dir, index_dir, max_pages, overrides, wait)
     _report(summaries, as_json)
-    if all(s.pages == 0 for s in summaries):
-        raise click.exceptions.Exit(EXIT_NOTHING_FETCHED)
+    code = max(s.exit_code for s in summaries)
+    if code:
+        raise click.exceptions.Exit(code)
 
 
 def _run(jobs, data_dir, index_dir, max_pages, overrides, wait):
@@ -112,10 +120,14 @@ def _run(jobs, data_dir, index_dir, max_pages, overrides, wait):
     except CrawlLocked as error:
         click.echo(f"newsbot: {error}; try again when it has finished", err=True)
         raise click.exceptions.Exit(EXIT_LOCKED) from None
+    except StorageFailed as error:
+        raise click.ClickException(str(error)) from None
 
 
 def _report(summaries, as_json: bool) -> None:
     for summary in summaries:
+        if summary.storage_failure:
+            click.echo(f"newsbot: error: {summary.storage_failure}", err=True)
         if as_json:
             echo_json({**dataclasses.asdict(summary), "articles": summary.articles})
         else:

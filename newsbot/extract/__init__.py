@@ -99,7 +99,7 @@ def _extract(article: Article, html, profile, encoding, crawled_at) -> None:
     layout = profile.layout_for((crawled_at or datetime.now(IST)).date()) if profile else Layout()
     sel = _selectors(layout)
 
-    article.canonical_url = canonical_url(doc, meta, url)
+    article.canonical_url = canonical_url(doc, meta, url, profile.domains if profile else ())
     article.title = _display(fields.title(page, sel.get("title")))
     credited = credits(page, sel.get("author"))
     article.author = _display(credited.author)

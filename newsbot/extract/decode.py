@@ -1,8 +1,9 @@
 """Bytes → text for HTML pages, or the reason the bytes are not a page we can read.
 
 Order: the HTTP charset the caller passes, a BOM, the page's own meta charset, then UTF-8
-(a few bad bytes are replaced, a mostly undecodable page is refused), then cp1252 for old
-Latin pages. Hindi sites often serve UTF-8 under a default "ISO-8859-1" header, so a declared
+(stray Windows-1252 bytes in it - smart quotes, dashes pasted from a word processor - are
+repaired with BeautifulSoup's UnicodeDammit.detwingle; other bad bytes are replaced; a mostly
+undecodable page is refused), then cp1252 for old Latin pages. Hindi sites often serve UTF-8 under a default "ISO-8859-1" header, so a declared
 Western single-byte charset loses to bytes that are valid multi-byte UTF-8.
 """
 
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import codecs
 import re
+
+from bs4 import UnicodeDammit
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"\x1f\x8b", b"PK\x03\x04", b"RIFF", b"\x00\x00\x01\x00")
@@ -56,8 +59,9 @@ def _decode_bytes(data: bytes, encoding: str | None) -> str | None:
         except UnicodeDecodeError:
             continue  # a wrong declaration: let the bytes speak
     text = data.decode("utf-8", errors="replace")
-    if text.count("\ufffd") <= max(3, _MAX_BAD_RATIO * len(text)):
-        return text
+    bad = text.count("\ufffd")
+    if bad <= max(3, _MAX_BAD_RATIO * len(text)):
+        return (_detwingled(data) or text) if bad else text
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -65,6 +69,14 @@ def _decode_bytes(data: bytes, encoding: str | None) -> str | None:
     # Real cp1252 pages are mostly ASCII; a legacy 8-bit Hindi page or random bytes are not.
     high = sum(1 for ch in text if ord(ch) > 127)
     return text if high <= 0.1 * len(text) else None
+
+
+def _detwingled(data: bytes) -> str | None:
+    """UTF-8 whose stray bytes were all Windows-1252 characters, repaired; else None."""
+    try:
+        return UnicodeDammit.detwingle(data).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _meta_charset(data: bytes) -> str | None:

@@ -6,6 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 from newsbot.urls import canonical_url as canonical
+from newsbot.urls import same_site
 
 # Devanagari-script languages a page may rightly declare for Devanagari text.
 _DEVANAGARI_LANGS = frozenset({"hi", "mr", "ne", "sa", "mai", "bho", "kok", "doi", "new", "mag", "awa", "bra", "raj"})
@@ -40,17 +41,21 @@ def first(meta: dict[str, list[str]], *keys: str) -> str | None:
     return None
 
 
-def canonical_url(doc, meta: dict[str, list[str]], url: str) -> str:
+def canonical_url(doc, meta: dict[str, list[str]], url: str, hosts: tuple[str, ...] = ()) -> str:
     """link rel=canonical, then og:url, then the fetched URL, each through `newsbot.urls.canonical_url`.
 
     A canonical link to the site's home page is ignored on any other page: misconfigured SEO
     plugins print it on every article, and trusting it would archive the whole site as one row.
+    One to another site (not the page's registered domain nor one of `hosts`, the profile's) is
+    ignored too: a page must never overwrite another site's archived article.
     """
     links = doc.xpath('//head/link[@rel="canonical"]/@href') or doc.xpath('//link[@rel="canonical"]/@href')
     fetched = _absolute(url, url)
     for candidate in [*links, first(meta, "og:url")]:
         resolved = _absolute(candidate, url)
-        if resolved and not (urlsplit(resolved).path == "/" and fetched and urlsplit(fetched).path != "/"):
+        if not resolved or not same_site(url, resolved, hosts):
+            continue
+        if not (urlsplit(resolved).path == "/" and fetched and urlsplit(fetched).path != "/"):
             return resolved
     return fetched or url
 

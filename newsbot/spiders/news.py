@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import AsyncIterator, Iterable
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.defer import CancelledError
 from twisted.python.failure import Failure
 
 from newsbot.discovery import Link
@@ -27,12 +29,13 @@ from newsbot.discovery.listings import read_listing
 from newsbot.discovery.robots import sitemaps_in_robots
 from newsbot.discovery.sitemaps import read_sitemap
 from newsbot.extract.dates import parse_date, parse_relative
+from newsbot.guards import Refused
 from newsbot.ingest import declared_charset, extract_page
 from newsbot.items import IST, CrawledPage, Page
 from newsbot.sites.base import SiteProfile, Source
 from newsbot.sites.generic import GENERIC
 from newsbot.spiders.plan import CrawlPlan
-from newsbot.urls import canonical_url
+from newsbot.urls import canonical_url, site_of
 
 # Links to files that are never article pages; fetching them wastes the site's bandwidth.
 NON_PAGE_EXTENSION = re.compile(
@@ -51,6 +54,11 @@ class NewsSpider(scrapy.Spider):
     (0: no cap); `via`, `section` (comma-separated) and `since` as for CrawlPlan.make. Each
     falls back to its NEWSBOT_* setting (NEWSBOT_MAX_PAGES, NEWSBOT_VIA, NEWSBOT_SECTIONS,
     NEWSBOT_SINCE), so `newsbot crawl` passes them as settings.
+
+    Every run is bounded (README, "Bounds"), so a link trap ends: NEWSBOT_MAX_PAGES pages,
+    NEWSBOT_MAX_DEPTH links followed from a start or discovery page (sitemap, feed, listing),
+    and no path repeating one segment more than NEWSBOT_MAX_PATH_REPEATS times. Pages a bound
+    held back are counted per bound (stats newsbot/held_back/NAME).
     """
 
     name = GENERIC.name
@@ -64,6 +72,11 @@ class NewsSpider(scrapy.Spider):
         if not self.start_urls:
             raise ValueError(f"site {self.name!r} has no start URL: give one with -a url=URL")
         self.allowed_hosts = {urlsplit(u).netloc for u in self.start_urls} | set(self.profile.domains)
+        # The crawl's sites (registered domains): redirects may move between their hosts, not off them.
+        self.sites = {site_of(u) for u in self.start_urls} | {site_of(f"http://{d}/") for d in self.profile.domains}
+        self.max_depth = 0
+        self.max_repeats = 0
+        self.held: set[str] = set()  # URLs a bound held back, each counted once
         self.max_pages = int(max_pages) if max_pages not in (None, "") else None
         self.options = {"via": via, "sections": section, "since": since}
         self.plan = CrawlPlan.make(self.profile, **self.options)
@@ -76,6 +89,8 @@ class NewsSpider(scrapy.Spider):
         settings = crawler.settings
         if spider.max_pages is None:
             spider.max_pages = settings.getint("NEWSBOT_MAX_PAGES")
+        spider.max_depth = settings.getint("NEWSBOT_MAX_DEPTH")
+        spider.max_repeats = settings.getint("NEWSBOT_MAX_PATH_REPEATS")
         # Overrides go argument > setting, as Scrapy's own components do.
         options = {key: value or settings.get(f"NEWSBOT_{key.upper()}") for key, value in spider.options.items()}
         spider.plan = CrawlPlan.make(spider.profile, **options)
@@ -91,14 +106,15 @@ class NewsSpider(scrapy.Spider):
                     yield request
         if self.plan.start_pages:
             for url in self.start_urls:
-                if (request := self.page_request(url, force=True, role="start")) is not None:
+                if (request := self.page_request(url, force=True, role="start", depth=0)) is not None:
                     yield request
 
     # -- discovery ---------------------------------------------------------------------------
 
     def source_request(self, source: Source, url: str) -> scrapy.Request | None:
         if source.kind == "listing":
-            return self.page_request(url, force=True, role="listing", listing=(url, source.next_page, 1))
+            return self.page_request(url, force=True, role="listing", listing=(url, source.next_page, 1),
+                                     depth=0)
         callback = self.parse_sitemap if source.kind == "sitemap" else self.parse_feed
         return self.discovery_request(url, callback)
 
@@ -107,12 +123,12 @@ class NewsSpider(scrapy.Spider):
         return scrapy.Request(url, callback=callback, errback=self.ignore_failure, priority=priority)
 
     def page_request(self, url: str, force: bool = False, role: str = "page",
-                     listing: tuple[str, str | None, int] | None = None) -> scrapy.Request | None:
-        """A request for an HTML page, or None when it is off-site, denied or over budget.
+                     listing: tuple[str, str | None, int] | None = None, depth: int = 1) -> scrapy.Request | None:
+        """A request for an HTML page, or None when it is off-site, denied, seen or over a bound.
 
         role: "start" (a start URL), "listing" (a listing page: `listing` holds its first
         page, next-page pattern and number), or "page" (an article candidate, or any page
-        reached by following links).
+        reached by following links). depth: links followed from a start or discovery page.
         """
         url = canonical_url(url, strip_amp=False)
         parts = urlsplit(url)
@@ -120,12 +136,41 @@ class NewsSpider(scrapy.Spider):
             return None
         if not force and (parts.netloc not in self.allowed_hosts or self.profile.is_denied(url)):
             return None
-        if url in self.scheduled or (self.max_pages and self.pages_scheduled >= self.max_pages):
+        if url in self.scheduled:
+            return None
+        if (bound := self.bound_reached(url, depth, force)) is not None:
+            self.hold(url, bound)
             return None
         self.scheduled.add(url)
         self.pages_scheduled += 1
         return scrapy.Request(url, callback=self.parse_page, errback=self.page_failed,
-                              meta={"role": role, "listing": listing})
+                              meta={"role": role, "listing": listing, "newsbot_depth": depth})
+
+    def bound_reached(self, url: str, depth: int, force: bool) -> str | None:
+        """The name of the run's bound `url` would exceed, or None."""
+        if self.max_pages and self.pages_scheduled >= self.max_pages:
+            return "max_pages"
+        if force:
+            return None
+        if self.max_depth and depth > self.max_depth:
+            return "max_depth"
+        segments = Counter(s for s in urlsplit(url).path.split("/") if s)
+        if self.max_repeats and segments and max(segments.values()) > self.max_repeats:
+            return "path_repeats"
+        return None
+
+    def hold(self, url: str, bound: str) -> None:
+        if url not in self.held:
+            self.held.add(url)
+            stats = self.crawler.stats
+            stats.inc_value(f"newsbot/held_back/{bound}")
+            if not stats.get_value("newsbot/bound"):
+                stats.set_value("newsbot/bound", bound)
+                self.logger.warning("reached bound %s (README, \"Bounds\"): pages beyond it are not fetched", bound)
+
+    def on_site(self, url: str) -> bool:
+        """Whether `url` is on the crawl's site: one of its hosts, or their registered domain."""
+        return urlsplit(url).netloc in self.allowed_hosts or site_of(url) in self.sites
 
     def parse_robots(self, response: Response):
         for link in sitemaps_in_robots(response.body, response.url):
@@ -171,22 +216,28 @@ class NewsSpider(scrapy.Spider):
                                  next_url=expected, when=lambda text: parse_date(text) or parse_relative(text, now))
             articles = [link for link in links if link.follow == "page"]
             if "listing" in via:
+                new = [link for link in articles if canonical_url(link.url, strip_amp=False) not in self.scheduled]
                 requests += [r for link in self.fresh(articles) if (r := self.page_request(link.url))]
-                if self.plan.pages_on(articles):
+                # A next page only while this one listed articles not seen before: a "next" chain
+                # that lists the same stories (or none) again and again is a trap.
+                if new and self.plan.pages_on(articles):
                     requests += [r for link in links if link.follow == "listing"
-                                 if (r := self.page_request(link.url, role="listing",
+                                 if (r := self.page_request(link.url, role="listing", depth=0,
                                                             listing=(first, pattern, number + 1)))]
             if "feed" in via and role == "start":  # a section's page advertises every feed of the site
                 requests += [self.discovery_request(link.url, self.parse_feed) for link in links
                              if link.follow == "feed" and urlsplit(link.url).netloc in self.allowed_hosts]
         if "links" in via:
+            depth = response.meta.get("newsbot_depth", 0) + 1
             requests += [r for href in response.css("a::attr(href)").getall()
-                         if (r := self.page_request(response.urljoin(href.strip())))]
+                         if (r := self.page_request(response.urljoin(href.strip()), depth=depth))]
         return requests
 
     # -- pages -------------------------------------------------------------------------------
 
     def parse_page(self, response: Response):
+        if urlsplit(response.url).netloc not in self.allowed_hosts:  # redirected within the site
+            self.allowed_hosts.add(urlsplit(response.url).netloc)
         content_type = _header(response, b"Content-Type")
         page = Page(
             url=response.url, site=self.name, status=response.status, content_type=content_type,
@@ -209,11 +260,18 @@ class NewsSpider(scrapy.Spider):
         yield item
 
     def page_failed(self, failure: Failure):
+        """Count a page not fetched under its cause: robots.txt, another site, the size cap, or an error."""
         request = failure.request
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            # robots.txt said no: polite, not a failure.
-            self.logger.info("not fetched %s: %s", request.url, failure.getErrorMessage())
-            self.crawler.stats.inc_value("newsbot/disallowed")
+        if failure.check(Refused):
+            counter = failure.value.counter
+            # robots.txt's refusals are chosen politeness (INFO); a redirect off the site or in a loop is not.
+            level = logging.INFO if counter in ("disallowed", "robots_5xx", "robots_unreachable") else logging.WARNING
+            self.logger.log(level, "not fetched %s: %s", request.url, failure.getErrorMessage())
+            self.crawler.stats.inc_value(f"newsbot/{counter}")
+            return
+        if _too_large(failure):
+            self.logger.warning("not kept %s: larger than DOWNLOAD_MAXSIZE", request.url)
+            self.crawler.stats.inc_value("newsbot/too_large")
             return
         if failure.check(HttpError):
             reason = f"HTTP {failure.value.response.status}"
@@ -225,6 +283,14 @@ class NewsSpider(scrapy.Spider):
     def ignore_failure(self, failure: Failure):
         """robots.txt, sitemaps and feeds are optional: their absence is not an error."""
         self.logger.debug("no %s: %s", failure.request.url, failure.getErrorMessage())
+
+
+def _too_large(failure: Failure) -> bool:
+    """A download cut at DOWNLOAD_MAXSIZE: by its Content-Length or its bytes (Scrapy cancels it), or
+    by its size once decompressed (a gzip bomb: HttpCompressionMiddleware ignores it, saying so)."""
+    if failure.check(DownloadCancelledError, CancelledError):
+        return True
+    return bool(failure.check(IgnoreRequest)) and "DOWNLOAD_MAXSIZE" in failure.getErrorMessage()
 
 
 def _header(response: Response, name: bytes) -> str | None:

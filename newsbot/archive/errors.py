@@ -1,0 +1,34 @@
+"""What a failed archive or index write means, in one line an operator can act on.
+
+SQLite reports a full disk as "database or disk is full" (SQLITE_FULL) and a file that is not
+(or no longer) a database as a DatabaseError; the OS reports ENOSPC, EFBIG (a file size limit)
+or EDQUOT. Each becomes "disk full: ...", "archive damaged: ..." and so on, never a traceback.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+
+FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+# Exceptions a write to the archive (SQLite) or the index (files) raises when storage fails.
+STORAGE_ERRORS = (sqlite3.Error, OSError)
+
+
+def describe(error: BaseException, what: str = "archive") -> str:
+    """One line naming the cause: "disk full: ...", "archive damaged: ...", "archive read-only: ..."."""
+    message = str(error) or type(error).__name__
+    if isinstance(error, OSError) and error.errno in FULL_ERRNOS:
+        return f"disk full: {error.strerror or message} ({error.filename or what})"
+    if isinstance(error, OSError) and error.errno in READ_ONLY_ERRNOS:
+        return f"{what} read-only: {error.strerror or message} ({error.filename or what})"
+    if isinstance(error, sqlite3.Error):
+        lowered = message.lower()
+        if "disk is full" in lowered:
+            return f"disk full: {message}"
+        if "readonly" in lowered or "read-only" in lowered:
+            return f"{what} read-only: {message}"
+        if isinstance(error, sqlite3.DatabaseError) and ("not a database" in lowered or "malformed" in lowered):
+            return f"{what} damaged: {message}"
+    return f"{what} write failed: {message}"
