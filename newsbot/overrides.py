@@ -35,7 +35,7 @@ def check_overrides(overrides: dict[str, str]) -> list[str]:
             continue
         problem = _problem(name, value, known[name])
         if problem:
-            raise BadSetting(f"-s {name}={value}: {problem}")
+            raise BadSetting(f"{name}={value}: {problem}")
     return unknown
 
 
