@@ -7,6 +7,7 @@ Groups are alphabetical within; the enabling flag of a component comes first.
 BOT_NAME = "newsbot"
 SPIDER_MODULES = ["newsbot.spiders"]
 NEWSPIDER_MODULE = "newsbot.spiders"
+COMMANDS_MODULE = "newsbot.commands"  # `scrapy crawl` checks its -a arguments first
 
 # -- politeness: small sites run on shared hosting; never hammer them -------------------------
 ROBOTSTXT_OBEY = True

@@ -94,3 +94,11 @@ def test_broken_query_is_one_line(capsys, index):
     code, out, err = run(capsys, "संजीव AND")
     assert (code, out) == (1, "")
     assert len(err.splitlines()) == 1 and "AND" in err
+
+
+def test_a_queries_line_that_is_not_utf8_is_reported_and_the_rest_answered(capsys, index, tmp_path):
+    queries = tmp_path / "q.txt"
+    queries.write_bytes("संजीव\n".encode() + b"\xe0\xa4 broken \xff\n" + "धान\n".encode())
+    code, out, err = run(capsys, "--queries", str(queries), "--count")
+    assert code == 1 and out == "2\tसंजीव\n1\tधान\n"
+    assert err.startswith("newsbot: error in line 2 of ") and "not UTF-8" in err and len(err.splitlines()) == 1

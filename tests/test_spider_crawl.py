@@ -8,6 +8,8 @@ at older articles, and an AMP copy or a tracking link of an article adds no seco
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -86,3 +88,31 @@ def test_bad_options_exit_2(site_server, tmp_path):
     for args in (["--section", "cricket"], ["--since", "kal"], ["--via", "email"]):
         result = run_newsbot("crawl", "khabar", "--url", site_server.url("khabar"), *args, home=tmp_path)
         assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, (args, result.stderr)
+
+
+@pytest.mark.parametrize("setting", ["DOWNLOAD_DELAY=soon", "RETRY_TIMES=2.5", "ROBOTSTXT_OBEY=maybe",
+                                     "NEWSBOT_MAX_PAGES=-1", "LOG_LEVEL=LOUD", "DEFAULT_REQUEST_HEADERS={x"])
+def test_bad_setting_value_exits_2_in_one_line_before_crawling(tmp_path, setting):
+    result = run_newsbot("crawl", "--url", "http://127.0.0.1:9/", "-s", setting, home=tmp_path)
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert setting.split("=")[0] in result.stderr
+    assert not (tmp_path / "data").exists()  # refused before anything was opened
+
+
+def test_unknown_setting_name_is_warned_and_the_crawl_goes_on(site_server, tmp_path):
+    result = run_newsbot("crawl", "gramin", "--url", site_server.url("gramin"), "--via", "sitemap",
+                         "-s", "DOWNLOAD_DELAY=0", "-s", "DOWNLOAD_DELAI=0", home=tmp_path)
+    assert result.returncode == 0
+    assert "warning: unknown setting DOWNLOAD_DELAI" in result.stderr
+
+
+@pytest.mark.parametrize("argument", ["section=cricket", "since=kal", "via=email", "max_pages=many"])
+def test_scrapy_crawl_bad_argument_is_one_line_exit_2(tmp_path, argument):
+    repo = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "khabar", "-a", argument,
+                             "-s", f"NEWSBOT_DATA_DIR={tmp_path / 'data'}", "-s", "LOG_LEVEL=WARNING"],
+                            capture_output=True, text=True, cwd=repo, timeout=120)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    # Scrapy's usage lines, then the one error line.
+    assert "error: khabar: " in result.stderr.strip().splitlines()[-1], result.stderr
+    assert not (tmp_path / "data").exists()

@@ -119,9 +119,9 @@ class Archive(AnalysisStore):
         """Open (creating or upgrading) the archive at *path*; *read_only* opens an existing,
         up-to-date file without writing to it (the web app: readers never block a crawl)."""
         self.path = Path(path)
+        self.read_only = read_only
         if read_only:
-            self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30,
-                                      check_same_thread=False)
+            self.db = _connect_read_only(self.path)
             self.db.row_factory = sqlite3.Row
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -326,6 +326,19 @@ class Archive(AnalysisStore):
         with self.db:
             self.db.execute("UPDATE pages SET outcome = ?, reason = ?, canonical_url = ? WHERE url = ?",
                             (outcome, reason, canonical_url, url))
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    uri = path.resolve().as_uri()
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+    try:
+        db.execute("SELECT 1 FROM sqlite_master LIMIT 1")
+        return db
+    except sqlite3.OperationalError:
+        # A WAL archive in a directory no one can write (a read-only mount): SQLite cannot make
+        # its -shm file there, and no writer can change the file either, so read it as immutable.
+        db.close()
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=30, check_same_thread=False)
 
 
 def _article_values(article: Article) -> tuple:

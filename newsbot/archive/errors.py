@@ -16,7 +16,7 @@ READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 STORAGE_ERRORS = (sqlite3.Error, OSError)
 
 
-def describe(error: BaseException, what: str = "archive") -> str:
+def describe(error: BaseException, what: str = "archive", action: str = "write") -> str:
     """One line naming the cause: "disk full: ...", "archive damaged: ...", "archive read-only: ..."."""
     message = str(error) or type(error).__name__
     if isinstance(error, OSError) and error.errno in FULL_ERRNOS:
@@ -31,4 +31,4 @@ def describe(error: BaseException, what: str = "archive") -> str:
             return f"{what} read-only: {message}"
         if isinstance(error, sqlite3.DatabaseError) and ("not a database" in lowered or "malformed" in lowered):
             return f"{what} damaged: {message}"
-    return f"{what} write failed: {message}"
+    return f"{what} {action} failed: {message}"

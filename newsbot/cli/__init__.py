@@ -9,11 +9,13 @@ not pay for loading Scrapy and Twisted, which only the crawl commands use.
 from __future__ import annotations
 
 import importlib
+import sqlite3
 import sys
 
 import click
 
 from newsbot import __version__
+from newsbot.archive.errors import describe
 
 # Command name -> the module of newsbot.cli that defines it (in its COMMANDS).
 COMMAND_MODULES = {
@@ -83,6 +85,12 @@ def main(argv: list[str] | None = None) -> int:
         # `newsbot search ... | head`: the reader left; not an error of ours.
         sys.stderr.close()
         return 0
+    except sqlite3.Error as error:  # a damaged or unreadable archive: one line, never a traceback
+        click.echo(f"newsbot: error: {describe(error, action='read')}", err=True)
+        return 1
+    except OSError as error:  # a full disk, a read-only or vanished file under any command
+        click.echo(f"newsbot: error: {describe(error, what='data', action='access')}", err=True)
+        return 1
     return result if isinstance(result, int) else 0
 
 

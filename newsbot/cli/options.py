@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -40,12 +41,17 @@ def date_option(name: str, end: bool, help_text: str):
     return click.option(name, f"date_{name[2:]}", metavar="DATE", callback=to_datetime, help=help_text)
 
 
-def existing_archive(data_dir) -> Archive:
-    """The archive in `data_dir`; a one-line error when there is none yet (never a new empty one)."""
+def existing_archive(data_dir, read_only: bool = False) -> Archive:
+    """The archive in `data_dir`; a one-line error when there is none yet (never a new empty one).
+
+    `read_only` (commands that only read): where the archive cannot be written (a read-only
+    mount or directory), SQLite opens it read-only instead of failing to.
+    """
     path = home.data_dir(data_dir) / ARCHIVE_FILENAME
     if not path.exists():
         raise click.ClickException(f"no archive at {path}; run `newsbot crawl` first")
-    return Archive(path)
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    return Archive(path, read_only=read_only and not writable)
 
 
 def json_option(command):

@@ -26,9 +26,10 @@ PROGRESS_MIN_ROWS = 2000
 
 def open_archive(data_dir, up_to_date: bool = True) -> Archive:
     """The archive, with every article analysed by the current rules when *up_to_date*
-    (articles archived by an older newsbot, or before the rules last changed)."""
-    archive = existing_archive(data_dir)
-    if up_to_date:
+    (articles archived by an older newsbot, or before the rules last changed) and the archive
+    can be written; a read-only one is read as it is."""
+    archive = existing_archive(data_dir, read_only=up_to_date)
+    if up_to_date and not archive.read_only:
         analyse_pending(archive)
     return archive
 

@@ -28,7 +28,7 @@ from newsbot.urls import display_url
 
 @click.command()
 @click.argument("query", required=False)
-@click.option("--queries", "queries_file", type=click.File("r", encoding="utf-8"),
+@click.option("--queries", "queries_file", type=click.File("rb"),
               help="Run one query per line of FILE ('-' for stdin).")
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
 @click.option("--site", help="Only articles of this site.")
@@ -53,9 +53,13 @@ def search(query, queries_file, limit, site, date_from, date_to, sort, count_onl
     """
     if (query is None) == (queries_file is None):
         raise click.UsageError("give either a QUERY or --queries FILE")
-    queries = [query] if query is not None else [q.strip() for q in queries_file if q.strip()]
-    searcher = Searcher(home.index_dir(index_dir))  # one open index for the whole batch
     failed = 0
+    if query is not None:
+        queries = [query]
+    else:
+        queries, unreadable = _read_queries(queries_file)
+        failed += unreadable
+    searcher = Searcher(home.index_dir(index_dir))  # one open index for the whole batch
     for text in queries:
         try:
             hits = searcher.search(text, limit=limit, site=site, date_from=date_from,
@@ -77,6 +81,23 @@ def search(query, queries_file, limit, site, date_from, date_to, sort, count_onl
             _print_text(text, hits)
     if failed:
         raise click.exceptions.Exit(1)
+
+
+def _read_queries(lines) -> tuple[list[str], int]:
+    """The non-blank lines of a --queries file, and how many could not be read: a line that is
+    not UTF-8 is reported and skipped like a broken query, and the rest are answered."""
+    queries, unreadable = [], 0
+    for number, raw in enumerate(lines, 1):
+        try:
+            text = raw.decode("utf-8").lstrip("\ufeff").strip()
+        except UnicodeDecodeError as error:
+            click.echo(f"newsbot: error in line {number} of {lines.name}: not UTF-8 ({error.reason} at byte "
+                       f"{error.start})", err=True)
+            unreadable += 1
+            continue
+        if text:
+            queries.append(text)
+    return queries, unreadable
 
 
 def _print_count(query: str, total: int, as_json: bool, several: bool) -> None:
@@ -111,7 +132,7 @@ def _print_text(query: str, hits) -> None:
 @json_option
 def stats(data_dir, index_dir, as_json):
     """How much is archived and indexed, per site, and when the last crawl ended."""
-    with existing_archive(data_dir) as archive:
+    with existing_archive(data_dir, read_only=True) as archive:
         report = records.stats(archive, index_dir)
     if as_json:
         echo_json(report)

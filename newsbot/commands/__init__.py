@@ -1,0 +1,1 @@
+"""Scrapy commands newsbot overrides (COMMANDS_MODULE): `scrapy crawl` checks its -a arguments."""
