@@ -236,7 +236,7 @@ def _process_class():
 
 
 def _summary(site: str, urls: list[str] | None, stats: dict, seconds: float, caught: str | None) -> CrawlSummary:
-    reason = str(stats.get("finish_reason", ""))
+    reason = "storage failed" if stats.get("newsbot/storage_failure") else str(stats.get("finish_reason", ""))
     summary = CrawlSummary(target=f"{site} {' '.join(map(display_url, urls))}" if urls else site, seconds=seconds,
                            finish_reason="interrupted" if caught or reason == "shutdown" else reason,
                            signal=caught, storage_failure=stats.get("newsbot/storage_failure"),

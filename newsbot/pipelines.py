@@ -85,6 +85,8 @@ class ArchivePipeline:
         if self.archive is None:
             return
         counts = {name: self.stats.get_value(f"newsbot/{name}", 0) for name in COUNTS}
+        if self.stats.get_value("newsbot/storage_failure"):
+            reason = STORAGE_FAILED  # also when only the index failed, after the crawl had finished
         try:
             self.archive.finish_crawl(self.crawl_id, counts, INTERRUPTED if reason == SHUTDOWN else reason)
         except STORAGE_ERRORS as error:  # the disk that filled up may refuse this last line too

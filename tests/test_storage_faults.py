@@ -206,5 +206,6 @@ def test_full_index_disk_fails_the_run_and_the_next_run_indexes_what_was_archive
         assert_one_line_error(result.stderr, "disk full:")
         summary = summary_of(result)
         assert summary["articles_new"] == ARTICLES and summary["indexed"] == 0
-        assert "index" in summary["storage_failure"]
+        assert "index" in summary["storage_failure"] and summary["finish_reason"] == "storage failed"
+        assert intact(tmp_path / "data").execute("SELECT finish_reason FROM crawls").fetchone()[0] == "storage failed"
         assert_complete_after_next_crawl(site, tmp_path)  # the archive kept them as not yet indexed
