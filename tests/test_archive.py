@@ -1,10 +1,14 @@
 """The archive: upsert by canonical URL, revisions, raw pages kept, index bookkeeping."""
 
+import errno
 import re
 import sqlite3
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from newsbot.archive import Archive
+from newsbot.archive.errors import describe
 from newsbot.items import Article, Page
 from newsbot.urls import canonical_url, display_url
 
@@ -130,3 +134,17 @@ def test_an_article_is_found_by_any_form_of_its_url(tmp_path):
             found = archive.article_by_url(form)
             assert found is not None and found["canonical_url"] == stored, form
         assert archive.article_by_url(display_url(stored).replace("सँवारी", "संवारी")) is None
+
+
+def test_storage_errors_are_described_in_one_line_by_their_cause(tmp_path):
+    garbage = tmp_path / "archive.sqlite3"
+    garbage.write_bytes(b"no database here " * 300)
+    with pytest.raises(sqlite3.DatabaseError) as damaged:
+        sqlite3.connect(garbage).execute("PRAGMA journal_mode=WAL")
+    assert describe(damaged.value) == "archive damaged: file is not a database"
+    full = OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "x"))
+    assert describe(full) == f"disk full: No space left on device ({tmp_path / 'x'})"
+    assert describe(sqlite3.OperationalError("database or disk is full")) == "disk full: database or disk is full"
+    assert describe(OSError(errno.EROFS, "Read-only file system", "d/crawl.lock"), "data").startswith("data read-only")
+    assert describe(OSError(errno.ENOENT, "No such file or directory", "i/x.seg"), "data", "access") == \
+        "data access failed: No such file or directory (i/x.seg)"

@@ -31,4 +31,6 @@ def describe(error: BaseException, what: str = "archive", action: str = "write")
             return f"{what} read-only: {message}"
         if isinstance(error, sqlite3.DatabaseError) and ("not a database" in lowered or "malformed" in lowered):
             return f"{what} damaged: {message}"
+    if isinstance(error, OSError) and error.strerror:
+        return f"{what} {action} failed: {error.strerror} ({error.filename or what})"
     return f"{what} {action} failed: {message}"
