@@ -263,3 +263,8 @@ def test_a_distributive_charge_takes_the_post_of_the_headline():
     assert places_of(text) == {"सुरेश पाल": [("जिलाध्यक्ष", "रामनगर", True)],
                                "कविता रावत": [("जिलाध्यक्ष", "सोनपुर", True)],
                                "दीनदयाल सैनी": [("जिलाध्यक्ष", "मधुबन", True)]}
+
+
+def test_a_pronoun_object_is_the_name_before_it_in_its_sentence():
+    text = "सुरेश पाल पर पार्टी ने फिर भरोसा जताया है और उन्हें दोबारा जिलाध्यक्ष बनाया है।"
+    assert roles_of(text) == {"सुरेश पाल": [("जिलाध्यक्ष", True)]}

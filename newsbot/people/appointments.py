@@ -151,7 +151,7 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
         objects.append(match.span())
         roles = _roles(sentence, text, match, "roles")
         if match.group("pronoun"):
-            found += [_appointed(None, role) for role in roles]
+            found += [_appointed(_named_before(sentence, match.start("pronoun")), role) for role in roles]
         else:
             found += _past(sentence, match.end(), _pair(sentence, match.span("nl"), roles))
         for gapped in GAPPED_RE.finditer(tags, *match.span("pre")):
@@ -254,6 +254,25 @@ def _head_of_charge(sentence: TaggedSentence, text: str, tags: str, start: int, 
                     break
             break
     return head  # no post when what is handed over is neither an org nor a level ("निगरानी की")
+
+
+def _named_before(sentence: TaggedSentence, index: int):
+    """The name of two words or more that the sentence gives before a pronoun object ("X पर
+    भरोसा जताया और उन्हें ROLE बनाया"), else None (the person the text named last)."""
+    units = sentence.units
+    stop = index
+    while stop > 0:
+        if units[stop - 1].tag == "w":
+            start = stop - 1
+            while start > 0 and units[start - 1].tag in "wH":
+                start -= 1
+            name = name_after(sentence, start)
+            if name is not None and name[1][1] - name[1][0] >= 2:
+                return name
+            stop = start
+        else:
+            stop -= 1
+    return None
 
 
 def _body(unit) -> bool:
