@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench scale clean
 
 $(BIN)/newsbot: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ bench: $(BIN)/newsbot
 	$(BIN)/python benchmarks/people_eval.py benchmarks/people_data/original-30
 	$(BIN)/python benchmarks/people_eval.py benchmarks/people_data/blind
 	$(BIN)/python benchmarks/warc_eval.py
+
+# Issue 10's scale figures (10k/50k/100k articles; about an hour on 2 free cores).
+scale: $(BIN)/newsbot
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	nice $(BIN)/python benchmarks/scale.py
 
 clean:
 	rm -rf $(VENV) data index/* .pytest_cache

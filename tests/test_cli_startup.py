@@ -18,7 +18,8 @@ import json, sys
 from newsbot.cli import main
 code = main(sys.argv[1:])
 loaded = sorted({name.split(".")[0] for name in sys.modules} & {"scrapy", "twisted"})
-print(json.dumps({"code": code, "loaded": loaded}), file=sys.__stderr__)
+print(json.dumps({"code": code, "loaded": loaded, "analysis": "newsbot.people.extract" in sys.modules}),
+      file=sys.__stderr__)
 """
 
 
@@ -54,3 +55,10 @@ def test_crawl_still_loads_scrapy():
     done = subprocess.run([sys.executable, "-c", PROBE, "crawl", "--help"], capture_output=True,
                           text=True, timeout=60)
     assert json.loads(done.stderr.strip().splitlines()[-1])["loaded"] == ["scrapy", "twisted"]
+
+
+def test_search_does_not_load_the_people_analysis(tmp_path):
+    env = {"NEWSBOT_INDEX_DIR": str(tmp_path / "index"), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", PROBE, "search", "कोऑर्डिनेटर"], capture_output=True, text=True,
+                          env=env, timeout=60)
+    assert json.loads(done.stderr.strip().splitlines()[-1])["analysis"] is False

@@ -19,9 +19,6 @@ from newsbot.cli.options import (
 from newsbot.search.index import IndexDamaged
 from newsbot.search.query import SORTS, IndexMissing, SearchError
 from newsbot.search.searcher import Searcher
-from newsbot.search.sync import rebuild_index
-from newsbot.search.verify import repair as repair_index
-from newsbot.search.verify import verify as verify_archive
 from newsbot.sites.registry import PROFILES
 from newsbot.urls import display_url
 
@@ -154,6 +151,8 @@ def reindex(data_dir, index_dir, as_json):
     or if the index was lost or damaged), whatever state the index directory is in. The new
     index replaces the old one at once when it is complete: searches meanwhile use the old
     one. The archive is not changed."""
+    from newsbot.search.sync import rebuild_index  # the analysis comes with it: not for searches
+
     index = home.index_dir(index_dir)
     with crawl_locked(data_dir), existing_archive(data_dir) as archive:
         with progress(archive.article_count(), "indexing") as advance:
@@ -172,6 +171,9 @@ def reindex(data_dir, index_dir, as_json):
 def verify(repair, data_dir, index_dir, as_json):
     """Check the archive (SQLite integrity, raw pages readable) and the index against it
     (same articles, same content). Exit 0 when they agree, 1 with a one-line summary when not."""
+    from newsbot.search.verify import repair as repair_index
+    from newsbot.search.verify import verify as verify_archive
+
     index = home.index_dir(index_dir)
     with existing_archive(data_dir) as archive:
         report = verify_archive(archive, index)

@@ -37,9 +37,9 @@ from newsbot.search.store import generation_id
 
 __all__ = ["Searcher", "search", "COUNT_CAP"]
 
-# Beyond this many matches a result count says "1000+": counting every match of a common word
+# Beyond this many matches a result count says "100+": counting every match of a common word
 # would cost a second pass over its postings. (``count=True`` counts them all.)
-COUNT_CAP = 1000
+COUNT_CAP = 100
 
 
 class Searcher:

@@ -1,0 +1,191 @@
+"""newsbot at 10k / 50k / 100k articles, beside its peers in the same run (issue 10).
+
+    python benchmarks/scale.py [--sizes 10000 50000 100000] [--work DIR] [--crawl-articles 3000]
+
+One archive grows from the generated articles of benchmarks/scale_data.py (demo paragraphs
+recombined with generated people and places) to each size in turn; at each size it measures:
+- `newsbot reindex` in a child process: articles/s overall and per tenth (flat or not), CPU
+  seconds, peak RSS; index size per article;
+- the same texts indexed by SQLite FTS5 (unicode61), the speed to aim at;
+- warm query latency (one Searcher kept open, snippets made) p50/p95/max for names, words,
+  phrases, Latin-letter names and filtered queries, and FTS5 on the same queries (it finds
+  nothing for Latin letters and splits Hindi words at every vowel sign, so its hit counts
+  differ: it is the speed, not the answers, to compare);
+- a cold `newsbot search` process, and an archive lookup by fetched URL;
+and once: the crawl of a generated local site by newsbot (archive, analysis and index
+included) and by a plain Scrapy + trafilatura spider writing JSON lines (scale_peers.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scale_data import Generator  # noqa: E402
+from scale_peers import crawl_rates, fts5_build, fts5_latency, percentiles  # noqa: E402
+
+from newsbot.archive import Archive  # noqa: E402
+from newsbot.people.registry import analyse_pending  # noqa: E402
+from newsbot.search.searcher import Searcher  # noqa: E402
+from newsbot.search.store import live_dir  # noqa: E402
+from newsbot.text.romanise import romanise  # noqa: E402
+
+# The child that reindexes: prints {"seconds", "cpu", "marks": [[articles, seconds], ...]}.
+REINDEX_CHILD = """
+import json, sys, time
+from newsbot.archive import Archive
+from newsbot.search.sync import rebuild_index
+marks, done, start = [], [0], time.perf_counter()
+def progress(count):
+    done[0] += count
+    marks.append((done[0], time.perf_counter() - start))
+with Archive.in_dir(sys.argv[1]) as archive:
+    rebuild_index(archive, sys.argv[2], progress)
+print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time(), "marks": marks}))
+"""
+CLASSES = ("names", "words", "phrases", "Latin names", "filtered")
+
+
+def grow(data_dir: Path, size: int) -> float:
+    """Add generated articles until the archive holds *size*; analyse them. Returns seconds."""
+    started = time.perf_counter()
+    with Archive.in_dir(data_dir) as archive:
+        have = archive.article_count()
+        archive.db.execute("PRAGMA synchronous=OFF")  # a benchmark's archive, rebuilt at will
+        for article in Generator().articles(size - have, start=have) if size > have else ():
+            archive.upsert_article(article)
+        analyse_pending(archive)
+    return time.perf_counter() - started
+
+
+def reindex(data_dir: Path, index_dir: Path) -> dict:
+    child = subprocess.Popen([sys.executable, "-c", REINDEX_CHILD, str(data_dir), str(index_dir)],
+                             stdout=subprocess.PIPE, text=True)
+    output = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    if status:
+        raise SystemExit(f"reindex failed with status {status}")
+    report = json.loads(output)
+    marks = report["marks"]
+    total = marks[-1][0]
+    tenths, last = [], (0, 0.0)
+    for articles, seconds in marks:
+        if articles >= last[0] + total / 10 or articles == total:
+            tenths.append((articles - last[0]) / max(seconds - last[1], 1e-9))
+            last = (articles, seconds)
+    size = sum(path.stat().st_size for path in live_dir(index_dir).iterdir())
+    return {"rate": total / report["seconds"], "seconds": report["seconds"], "cpu": report["cpu"],
+            "rss_mb": usage.ru_maxrss / 1024, "tenths": tenths, "bytes_per_article": size / total}
+
+
+def queries(data_dir: Path, per_class: int, seed: int = 11) -> dict[str, list[tuple[str, dict]]]:
+    """(query, library options) per class, drawn from the archive."""
+    rng = random.Random(seed)
+    with Archive.in_dir(data_dir) as archive:
+        names = [row[0] for row in archive.db.execute("SELECT name FROM people ORDER BY random() LIMIT ?",
+                                                      (per_class * 3,)) if len(row[0].split()) >= 2]
+        texts = [row[0] for row in archive.db.execute("SELECT text FROM articles ORDER BY random() LIMIT ?",
+                                                      (per_class * 2,))]
+    words = [word.strip("।,;:()\"'") for text in texts for word in text.split()]
+    words = [word for word in words if len(word) >= 4 and not word.isdigit()]
+    pairs = [" ".join(text.split()[i:i + 2]) for text in texts for i in range(0, 40, 7)]
+    pairs = [pair.strip("।,;:()\"'") for pair in pairs if "।" not in pair and "," not in pair]
+    sites = ("gramin", "khabar", "kasba", "nagar", "anchal")
+    return {
+        "names": [(name, {}) for name in rng.sample(names, min(per_class, len(names)))],
+        "words": [(word, {}) for word in rng.sample(words, per_class)],
+        "phrases": [(f'"{pair}"', {}) for pair in rng.sample(pairs, min(per_class, len(pairs)))],
+        "Latin names": [(romanise(name), {}) for name in rng.sample(names, min(per_class, len(names)))],
+        "filtered": [(f"{word} site:{rng.choice(sites)}", {"date_from": "2024-06-01"})
+                     for word in rng.sample(words, per_class)],
+    }
+
+
+def latency(index_dir: Path, asked: dict) -> dict[str, tuple[float, float, float]]:
+    searcher = Searcher(index_dir)
+    searcher.search("कार्यकर्ता")  # open once: warm, as a web app or a batch is
+    found, every = {}, []
+    for name, items in asked.items():
+        samples = []
+        for query, options in items:
+            started = time.perf_counter()
+            searcher.search(query, **options)
+            samples.append((time.perf_counter() - started) * 1000)
+        found[name] = percentiles(samples)
+        every.extend(samples)
+    found["all"] = percentiles(every)
+    return found
+
+
+def cold_search(data_dir: Path, index_dir: Path, query: str, runs: int = 5) -> float:
+    env = {**os.environ, "NEWSBOT_DATA_DIR": str(data_dir), "NEWSBOT_INDEX_DIR": str(index_dir)}
+    newsbot = Path(sys.executable).with_name("newsbot")
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([str(newsbot), "search", query], env=env, capture_output=True, check=True)
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def lookup_ms(data_dir: Path, count: int = 2000) -> float:
+    with Archive.in_dir(data_dir) as archive:
+        urls = [row[0] for row in archive.db.execute("SELECT url FROM articles ORDER BY random() LIMIT ?", (count,))]
+        started = time.perf_counter()
+        for url in urls:
+            archive.article_by_url(url.rstrip("/") + "/?p=0")  # not found as given: both columns looked up
+            archive.article_by_url(url)
+        return (time.perf_counter() - started) * 1000 / (2 * len(urls))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
+    parser.add_argument("--work", type=Path, help="where archives and indexes go (default: a temp dir)")
+    parser.add_argument("--per-class", type=int, default=60, help="queries per class (5 classes)")
+    parser.add_argument("--crawl-articles", type=int, default=3000, help="0 skips the crawl comparison")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="newsbot-scale-"))
+    data_dir = work / "data"
+    print(f"work dir {work}; {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}", flush=True)
+    for size in sorted(args.sizes):
+        grown = grow(data_dir, size)
+        index_dir = work / f"index-{size}"
+        ours = reindex(data_dir, index_dir)
+        fts = fts5_build(data_dir / "archive.sqlite3", work / f"fts-{size}.sqlite3")
+        asked = queries(data_dir, args.per_class)
+        lat, fts_lat = latency(index_dir, asked), fts5_latency(work / f"fts-{size}.sqlite3", asked)
+        print(f"\n## {size:,} articles (archive grown and analysed in {grown:.0f} s)", flush=True)
+        print(f"reindex: {ours['rate']:.0f} articles/s ({ours['seconds']:.0f} s, CPU {ours['cpu']:.0f} s), "
+              f"peak RSS {ours['rss_mb']:.0f} MB, index {ours['bytes_per_article'] / 1024:.1f} KiB/article; "
+              f"per tenth: {', '.join(f'{rate:.0f}' for rate in ours['tenths'])}")
+        print(f"FTS5 (unicode61) build: {fts['rate']:.0f} articles/s, "
+              f"{fts['bytes_per_article'] / 1024:.1f} KiB/article")
+        print("| queries | newsbot p50 / p95 / max ms | FTS5 p50 / p95 / max ms |\n|---|---|---|")
+        for name in (*CLASSES, "all"):
+            print(f"| {name} | {' / '.join(f'{v:.1f}' for v in lat[name])} | "
+                  f"{' / '.join(f'{v:.1f}' for v in fts_lat[name])} |")
+        print(f"cold `newsbot search`: {cold_search(data_dir, index_dir, asked['names'][0][0]):.2f} s; "
+              f"lookup by fetched URL: {lookup_ms(data_dir):.3f} ms", flush=True)
+    if args.crawl_articles:
+        ours, peer = crawl_rates(work / "crawl", args.crawl_articles)
+        print(f"\n## crawl of a generated local site ({args.crawl_articles} articles, politeness off)")
+        print(f"newsbot: {ours['pages']} pages in {ours['seconds']:.0f} s = {ours['rate']:.1f} pages/s "
+              f"(archive, analysis and index included; CPU {ours['cpu']:.0f} s, peak RSS {ours['rss_mb']:.0f} MB)")
+        print(f"Scrapy + trafilatura, JSON lines: {peer['pages']} pages in {peer['seconds']:.0f} s = "
+              f"{peer['rate']:.1f} pages/s (CPU {peer['cpu']:.0f} s, peak RSS {peer['rss_mb']:.0f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""The peers of benchmarks/scale.py: SQLite FTS5 (unicode61) on the same texts and queries, and
+a plain Scrapy + trafilatura crawler on the same generated site."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from scale_data import write_site
+
+from newsbot.demo.server import DemoServer
+
+PEER_SPIDER = Path(__file__).resolve().parent / "scale_peer_spider.py"
+# The same politeness-off settings for both crawlers.
+CRAWL_SETTINGS = ("DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+                  "ROBOTSTXT_OBEY=False")
+
+
+def fts5_build(archive: Path, target: Path) -> dict:
+    """An FTS5 table of the archive's titles and texts (site and date kept for filters)."""
+    target.unlink(missing_ok=True)
+    db = sqlite3.connect(target)
+    db.execute(f"ATTACH DATABASE '{archive}' AS archive")
+    db.execute("CREATE VIRTUAL TABLE fts USING fts5(title, text, site UNINDEXED, published UNINDEXED, "
+               "tokenize='unicode61')")
+    started = time.perf_counter()
+    count = db.execute("INSERT INTO fts (rowid, title, text, site, published) "
+                       "SELECT id, title, text, site, published FROM archive.articles").rowcount
+    db.commit()
+    seconds = time.perf_counter() - started
+    db.execute("DETACH DATABASE archive")
+    db.close()
+    return {"rate": count / seconds, "bytes_per_article": target.stat().st_size / count}
+
+
+def _fts_query(query: str) -> tuple[str, str | None]:
+    """newsbot's query as FTS5 MATCH syntax (words ANDed, "phrases" kept) and its site: filter."""
+    site = None
+    if " site:" in query:
+        query, site = query.split(" site:")
+    if query.startswith('"'):
+        return query, site
+    return " ".join('"' + word.replace('"', '""') + '"' for word in query.split()), site
+
+
+def fts5_latency(path: Path, asked: dict) -> dict[str, tuple[float, float, float]]:
+    db = sqlite3.connect(path)
+    found = {}
+    every = []
+    for name, items in asked.items():
+        samples = []
+        for query, options in items:
+            match, site = _fts_query(query)
+            sql = ("SELECT rowid, snippet(fts, 1, '«', '»', ' … ', 16) FROM fts WHERE fts MATCH ?"
+                   + (" AND site = ?" if site else "") + (" AND published >= ?" if options else "")
+                   + " ORDER BY rank LIMIT 10")
+            params = [match, *([site] if site else []), *([options["date_from"]] if options else [])]
+            started = time.perf_counter()
+            db.execute(sql, params).fetchall()
+            samples.append((time.perf_counter() - started) * 1000)
+        found[name] = percentiles(samples)
+        every.extend(samples)
+    found["all"] = percentiles(every)
+    return found
+
+
+def percentiles(samples: list[float]) -> tuple[float, float, float]:
+    """p50, p95 and max of *samples*."""
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[max(0, round(0.95 * len(ordered)) - 1)], ordered[-1]
+
+
+def _timed(command: list[str], env: dict, cwd: Path) -> tuple[float, float, float]:
+    """Run *command*; (wall seconds, CPU seconds, peak RSS MB) of the child."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    if status:
+        raise SystemExit(f"{command[:3]} failed with status {status}")
+    return time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def crawl_rates(work: Path, articles: int) -> tuple[dict, dict]:
+    site = write_site(work / "site", articles)
+    with DemoServer([site]) as server:
+        url = server.url("scale")
+        env = {**os.environ, "NEWSBOT_DATA_DIR": str(work / "data"), "NEWSBOT_INDEX_DIR": str(work / "index")}
+        settings = [part for setting in CRAWL_SETTINGS for part in ("-s", setting)]
+        newsbot = Path(sys.executable).with_name("newsbot")
+        seconds, cpu, rss = _timed([str(newsbot), "crawl", "--url", url, "--max-pages", "1000000", *settings],
+                                   env, work)
+        db = sqlite3.connect(work / "data" / "archive.sqlite3")
+        pages = db.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
+        ours = {"pages": pages, "seconds": seconds, "rate": pages / seconds, "cpu": cpu, "rss_mb": rss}
+        out = work / "peer.jsonl"
+        out.unlink(missing_ok=True)
+        seconds, cpu, rss = _timed([sys.executable, "-m", "scrapy", "runspider", str(PEER_SPIDER), "-a",
+                                    f"start={url}", "-o", str(out), "-s", "LOG_LEVEL=WARNING", *settings],
+                                   {name: value for name, value in os.environ.items() if name != "SCRAPY_SETTINGS_MODULE"},
+                                   work)
+        stats = json.loads((work / "peer-stats.json").read_text())
+        pages = stats.get("response_received_count", 0)
+        peer = {"pages": pages, "seconds": seconds, "rate": pages / seconds, "cpu": cpu, "rss_mb": rss}
+    return ours, peer
