@@ -150,7 +150,8 @@ def lookup_ms(data_dir: Path, count: int = 2000) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 50_000, 100_000],
+                        help="archive sizes to measure (none: only the crawl comparison)")
     parser.add_argument("--work", type=Path, help="where archives and indexes go (default: a temp dir)")
     parser.add_argument("--per-class", type=int, default=60, help="queries per class (5 classes)")
     parser.add_argument("--crawl-articles", type=int, default=3000, help="0 skips the crawl comparison")
