@@ -106,13 +106,15 @@ def test_unknown_setting_name_is_warned_and_the_crawl_goes_on(site_server, tmp_p
     assert "warning: unknown setting DOWNLOAD_DELAI" in result.stderr
 
 
-@pytest.mark.parametrize("argument", ["section=cricket", "since=kal", "via=email", "max_pages=many"])
+@pytest.mark.parametrize("argument", ["-a section=cricket", "-a since=kal", "-a via=email", "-a max_pages=many",
+                                      "-s DOWNLOAD_TIMEOUT=never"])
 def test_scrapy_crawl_bad_argument_is_one_line_exit_2(tmp_path, argument):
     repo = Path(__file__).resolve().parent.parent
-    result = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "khabar", "-a", argument,
+    result = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "khabar", *argument.split(),
                              "-s", f"NEWSBOT_DATA_DIR={tmp_path / 'data'}", "-s", "LOG_LEVEL=WARNING"],
                             capture_output=True, text=True, cwd=repo, timeout=120)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     # Scrapy's usage lines, then the one error line.
-    assert "error: khabar: " in result.stderr.strip().splitlines()[-1], result.stderr
+    assert "error: " in result.stderr.strip().splitlines()[-1], result.stderr
+    assert argument.split()[1].split("=")[0].upper() in result.stderr.upper()
     assert not (tmp_path / "data").exists()
