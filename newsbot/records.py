@@ -20,7 +20,9 @@ from newsbot.text.matchform import match_form
 __all__ = ["open_archive", "search_articles", "article", "person", "list_people", "appointments", "stats",
            "Filters"]
 
-ROLE_FIELDS = ("role", "org", "party", "jurisdiction", "appointed", "evidence")
+# The post as printed, then as analysts count it (docs/exports.md), then where and with what evidence.
+POST_FIELDS = ("role_normalized", "post", "level", "wing", "former")
+ROLE_FIELDS = ("role", *POST_FIELDS, "org", "party", "jurisdiction", "appointed", "evidence")
 
 
 def open_archive(data_dir: str | Path | None = None, read_only: bool = True) -> Archive:

@@ -259,3 +259,18 @@ def test_a_quote_in_the_person_filter_cannot_widen_the_query(web_server):
     # Unquoted, this would be person:"रुबीना" OR "बैठक": every meeting report.
     answer = api(web_server, "/api/search", person='रुबीना" OR "बैठक')
     assert answer["total"] == 0
+
+
+def test_a_crawl_while_serving_is_archived_and_found_without_a_restart(web_server, web_home, site_server):
+    assert api(web_server, "/api/search", q="surendra pal verma")["total"] == 0
+    crawl = subprocess.Popen([sys.executable, "-m", "newsbot.cli", "crawl", "--url", site_server.url("kasba"),
+                              "-s", "DOWNLOAD_DELAY=0", "--data-dir", str(web_home / "data"),
+                              "--index-dir", str(web_home / "index")],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=web_home)
+    statuses = set()
+    while crawl.poll() is None:
+        statuses |= {get(web_server, "/api/search", {"q": "बैठक", "facets": "true"})[0], get(web_server, "/health")[0]}
+    assert crawl.returncode == 0, crawl.stderr.read()
+    assert statuses == {200}  # the readers never waited on, nor broke, the writer
+    [hit] = api(web_server, "/api/search", q="surendra pal verma")["results"]
+    assert "सुरेन्द्र पाल वर्मा" in api(web_server, f"/api/articles/{hit['id']}")["text"]

@@ -8,18 +8,17 @@ from pathlib import Path
 
 import click
 
-from newsbot import home
+from newsbot import home, records
 from newsbot.archive import Archive
 from newsbot.cli.options import date_option, echo_json, existing_archive, home_options, json_option
 from newsbot.export import EXPORTS, FORMATS, Filters, ist, write, write_file
 from newsbot.people import analyse
 from newsbot.people.registry import analyse_pending, find_people
 from newsbot.people.registry import reprocess as reprocess_archive
+from newsbot.records import POST_FIELDS
 from newsbot.search.sync import sync_index
 from newsbot.urls import display_url
 
-# The canonical post of a role, stored with each mention (newsbot.people.posts).
-POST_FIELDS = ("role_normalized", "post", "level", "wing", "former")
 # Exports longer than this show a progress bar (on a terminal only).
 PROGRESS_MIN_ROWS = 2000
 
@@ -143,21 +142,14 @@ def show(url, data_dir, index_dir, as_json):
     URL in any form: as `search` prints it (readable Devanagari), percent-encoded, with
     tracking parameters or a #fragment."""
     with open_archive(data_dir) as archive:
-        article = archive.article_by_url(url)
-        if article is None:
+        found = archive.article_by_url(url)
+        if found is None:
             raise click.ClickException(f"no archived article at {url}")
-        analysis = archive.analysis_of(article["id"])
-        people: dict[str, dict] = {}
-        for mention in archive.mentions_of(article["id"]):
-            person = people.setdefault(mention["key"], {"name": mention["person"], "key": mention["key"], "roles": []})
-            person["roles"].append({field: mention[field] for field in
-                                    ("role", *POST_FIELDS, "org", "party", "jurisdiction", "appointed",
-                                     "evidence")})
-    record = {"url": display_url(article["canonical_url"]), "title": article["title"], "site": article["site"],
-              "published": ist(article["published"]),
-              "author": article["author"], "political": analysis["political"],
-              "event_types": analysis["event_types"], "parties": analysis["parties"],
-              "people": list(people.values()), "counts": analysis["counts"], "text": article["text"]}
+        article = records.article(archive, found["id"])  # what the web app and notebooks show
+    record = {"url": display_url(article["url"]), **{field: article[field] for field in (
+        "title", "site", "published", "author", "political", "event_types", "parties")},
+        "people": [{field: person[field] for field in ("name", "key", "roles")} for person in article["people"]],
+        "counts": article["counts"], "text": article["text"]}
     if as_json:
         echo_json(record)
         return

@@ -45,6 +45,11 @@ class SearchResponse(BaseModel):
 
 class Role(BaseModel):
     role: str
+    role_normalized: str | None  # the post as analysts count it (docs/exports.md)
+    post: str | None
+    level: str | None
+    wing: str | None
+    former: bool
     org: str | None
     party: str | None
     jurisdiction: str | None
