@@ -35,7 +35,8 @@ def search_query(
     site: Site = None, date_from: DateFrom = None, date_to: DateTo = None, party: Party = None,
     event: Annotated[str | None, Query(max_length=60, description="An event type (see facets)")] = None,
     person: Annotated[str | None, Query(max_length=100, description="A person's name, any spelling")] = None,
-    sort: Literal["relevance", "date"] = "relevance", page: Page = 1, size: Size = 10,
+    sort: Annotated[Literal["relevance", "date"], Query(description="Best match first, or newest first")] = "relevance",
+    page: Page = 1, size: Size = 10,
 ) -> SearchQuery:
     return SearchQuery(q=q, site=site or None, date_from=date_from or None, date_to=date_to or None,
                        party=party or None, event=event or None, person=person or None, sort=sort,
