@@ -121,6 +121,21 @@ def test_disk_full_fails_the_run_in_one_line_and_keeps_the_archive_consistent(tm
         assert_complete_after_next_crawl(site, home)
 
 
+def test_disk_full_fails_scrapy_crawl_too(tmp_path):
+    """`scrapy crawl` is the other way in: its exit code must say the run could not store."""
+    if not namespaces():
+        pytest.skip("no unprivileged mount namespace here for a small disk")
+    data = tmp_path / "data"
+    data.mkdir()
+    with news_site() as site:
+        argv = [sys.executable, "-m", "scrapy", "crawl", "generic", "-a", f"url={site.url('/')}",
+                "-s", "DOWNLOAD_DELAY=0"]
+        result = in_namespace(f"mount -t tmpfs -o size=1m tmpfs {shlex.quote(str(data))} && \"$@\"", argv,
+                              env_for(tmp_path))
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert_one_line_error(result.stderr, "disk full:")
+
+
 # --- a damaged archive ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

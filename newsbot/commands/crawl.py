@@ -2,10 +2,13 @@
 
 Scrapy builds the spider inside the running crawl, so a bad `-a section=` or `-a since=` would
 surface as a Twisted traceback, and a bad `-s` value wherever a component first reads it; here
-each is one usage line and exit 2, as for `newsbot crawl`.
+each is one usage line and exit 2, as for `newsbot crawl`. Scrapy exits 0 whenever the crawl
+ran; a run that could not store what it fetched exits 1 here too, with its one-line cause.
 """
 
 from __future__ import annotations
+
+import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
@@ -23,7 +26,19 @@ class Command(ScrapyCrawlCommand):
             check_overrides(dict(pair.partition("=")[::2] for pair in opts.set or ()))
         except BadSetting as error:
             raise UsageError(str(error), print_help=False) from None
+        crawlers = []
+        start_crawl = self.crawler_process.crawl
+
+        def crawl_and_keep(spider, *spider_args, **spider_kwargs):  # keeps the crawler to read its stats after the run
+            crawlers.append(self.crawler_process.create_crawler(spider))
+            return start_crawl(crawlers[-1], *spider_args, **spider_kwargs)
+
+        self.crawler_process.crawl = crawl_and_keep
         super().run(args, opts)
+        failure = crawlers and crawlers[0].stats.get_value("newsbot/storage_failure")
+        if failure:
+            print(f"newsbot: error: {failure}", file=sys.stderr)
+            self.exitcode = 1
 
 
 def check_arguments(site: str, arguments: dict[str, str]) -> None:
