@@ -36,6 +36,7 @@ from scale_peers import crawl_rates, fts5_build, fts5_latency, percentiles  # no
 
 from newsbot.archive import Archive  # noqa: E402
 from newsbot.people.registry import analyse_pending  # noqa: E402
+from newsbot.search.analysis import HindiAnalyzer  # noqa: E402
 from newsbot.search.searcher import Searcher  # noqa: E402
 from newsbot.search.store import live_dir  # noqa: E402
 from newsbot.text.romanise import romanise  # noqa: E402
@@ -100,6 +101,7 @@ def queries(data_dir: Path, per_class: int, seed: int = 11) -> dict[str, list[tu
     words = [word for word in words if len(word) >= 4 and not word.isdigit()]
     pairs = [" ".join(text.split()[i:i + 2]) for text in texts for i in range(0, 40, 7)]
     pairs = [pair.strip("।,;:()\"'") for pair in pairs if "।" not in pair and "," not in pair]
+    pairs = [pair for pair in pairs if next(iter(HindiAnalyzer()(pair)), None)]  # not stop words only
     sites = ("gramin", "khabar", "kasba", "nagar", "anchal")
     return {
         "names": [(name, {}) for name in rng.sample(names, min(per_class, len(names)))],
