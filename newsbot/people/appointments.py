@@ -42,7 +42,9 @@ _LEVELS = {key(word): level for word, level in (
     ("महानगर", "महानगर"), ("नगर", "नगर"), ("शहर", "शहर"), ("ब्लॉक", "ब्लॉक"), ("प्रखंड", "प्रखंड"),
     ("मंडल", "मंडल"), ("विधानसभा", "विधानसभा"))}
 
-NL = r"H*w+(?:(?:,C?|C)H*w+)*"  # a list of names
+# A name, maybe with जी after it ("गोपाल जी को"), and a list of names.
+NAME = r"H*w+j?"
+NL = rf"{NAME}(?:(?:,C?|C){NAME})*"
 GAP = r"[xS#]{0,3}"
 ROLES = rf"{ROLE}(?:(?:,|C)F*{ROLE})*"  # "राष्ट्रीय सचिव व बिहार प्रदेश सह प्रभारी"
 # A gapped list in front: "A को उपाध्यक्ष और B को सचिव बनाया", "A को बेलवा और B को सोनपुर का ..."
@@ -96,7 +98,8 @@ REMOVED = re.compile(rf"(?P<nl>{NL})O[PpFwK]{{0,3}}?(?P<roles>{ROLES})Y?SX|(?P<r
 PLACE_BRACKET = r"(?:\([FwL]{1,3}\))?"
 # PLACE का [ROLE] A, PLACE का B ... को बनाया गया; उपाध्यक्ष पद पर A, महामंत्री पद पर B को मनोनीत
 # An item's place may have a part in brackets: "रामनगर (पूर्व) से A".
-ITEM = rf"(?:#?[FwLsPpH]{{1,3}}x?{PLACE_BRACKET}[KS]|[Fw]{{1,2}}(?={ROLE}))?(?:{ROLE}Y?)?H*w+(?:\({ROLE}\))?"
+# LIST_OBJECTS: an item may end in को: "ROLE पद पर A, B और C को तथा ROLE2 पद पर D को नियुक्त".
+ITEM = rf"(?:#?[FwLsPpH]{{1,3}}x?{PLACE_BRACKET}[KS]|[Fw]{{1,2}}(?={ROLE}))?(?:{ROLE}Y?)?{NAME}(?:\({ROLE}\))?O?"
 LIST = re.compile(rf"(?P<items>{ITEM}(?:(?:,C?|C){ITEM})*)(?:O(?:(?P<post>{ROLES}{JUR}?)(?!SV))?K?|K){GAP}Y?V")
 # Distributive lists, each item its place (से, में, के), the post once after the list or in
 # its last item:
@@ -111,7 +114,7 @@ RUN_ON = r"(?=[Fw][Sm]H*ww)"
 DISTRIBUTED = re.compile(rf"(?P<items>{FROM_ITEM}(?:(?:,C?|C|{RUN_ON}){FROM_ITEM})+)(?P<post>{ROLES})?"
                          rf"(?:{GAP}Y?V|Y?KJx{{0,2}}G|(?P<charge>J)x{{0,2}}G)")
 ITEM_RE = re.compile(rf"(?:#?(?P<place>[FwLsPpH]{{1,3}}x?){PLACE_BRACKET}[KSm]|(?P<place2>[Fw]{{1,2}})(?={ROLE}))?"
-                     rf"(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)(?:\((?P<own>{ROLE})\))?O?")
+                     rf"(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)j?(?:\((?P<own>{ROLE})\))?O?")
 # "A के स्थान पर B को ROLE बनाया", "वह A की जगह लेंगे": A is the predecessor.
 PREDECESSOR = re.compile(rf"(?P<nl>{NL})KA")
 _INSTEAD = frozenset({"स्थान", "जगह"})

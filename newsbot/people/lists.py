@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 
+from newsbot.people.appointments import NL, ROLES
 from newsbot.people.names import clean, names_in
 from newsbot.people.roles import ROLE, Fact, role_fact
 from newsbot.people.units import TaggedSentence
 
-NL = r"H*w+(?:(?:,C?|C)H*w+)*"
-ROLES = rf"{ROLE}(?:(?:,|C)F*{ROLE})*"
 PLURAL_POST = re.compile(r"n?(?P<post>[LsR]*r)|#(?P<count>[Ls]*R)")
 PLURAL_LIST = re.compile(rf"(?P<new>n)?(?P<post>[Ls]*r)(?:Kxm|m)(?P<nl>{NL})")
 NAME_PLACE_ITEM = re.compile(r"H*(?:w{1,4}F|w{2,5})")

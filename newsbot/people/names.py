@@ -17,11 +17,14 @@ from newsbot.people.units import TaggedSentence
 from newsbot.people.vocab import vocabulary
 
 MAX_WORDS = 4
+ALIAS = "उर्फ"
 # wordfreq's Zipf scale: 4.5 is about once per 30,000 words of Hindi text; first names and
 # leaders lie around 4-5 too, so only a one-word name is judged by it (see clean).
 WORD_ZIPF = 4.5
 VERB_ENDINGS = ("ना", "ने", "ता", "ती", "ते", "कर")
 VERB_ZIPF, VERB_FORMS = 3.3, 5
+# A past form (संभाला, संभाली, संभाले) when all six siblings of its stem are words.
+PAST_ENDINGS, PAST_ZIPF = ("ा", "ी", "े"), 3.0
 # Before a name found from the role after it ("X, प्रभारी"), what may stand: sentence start,
 # punctuation, a descriptor (मुख्य अतिथि), a role (its own name), an agent or honorific.
 _STRONG_LEFT = frozenset("^,(.ENRHj")
@@ -104,8 +107,15 @@ def clean(sentence: TaggedSentence, start: int, stop: int) -> Name | None:
     the words cannot be a name (one name part alone, a run with no surname to cut at)."""
     vocab = vocabulary()
     keys = [vocab.fold(key) for key in sentence.word_keys(start, stop)]
-    while len(keys) >= 2 and keys[0] in vocab.titles:
+    # A title before one word is the name's ("कुमारी शैलजा"), but not before a leader known by
+    # one name ("कुमारी मायावती").
+    while len(keys) >= 2 and keys[0] in vocab.titles and (len(keys) >= 3 or keys[1] in vocab.leaders):
         start, keys = start + 1, keys[1:]
+    if ALIAS in keys[1:]:  # ALIAS "रामू उर्फ रामेश्वर यादव": the name before the alias
+        at = keys.index(ALIAS)
+        stop, keys = start + at, keys[:at]
+    elif len(keys) == MAX_WORDS and _two_names(keys, vocab):
+        stop, keys = start + 2, keys[:2]  # RUN_TOGETHER "रामसेवक पाल दिनेश वर्मा": two names
     if len(keys) > MAX_WORDS:
         cut = max((i for i, k in enumerate(keys[:MAX_WORDS]) if k in vocab.surnames), default=-1)
         if cut < 1:
@@ -115,6 +125,17 @@ def clean(sentence: TaggedSentence, start: int, stop: int) -> Name | None:
         stop, keys = stop - 1, keys[:-1]
     if len(keys) == 1 and (keys[0] in vocab.name_parts or len(keys[0]) < 2):
         return None
+    return _checked(sentence, start, stop)
+
+
+def _two_names(keys: list[str], vocab) -> bool:
+    """Four words that are two names printed without a comma: the second and the fourth
+    surnames, the third a first name ("रामसेवक पाल दिनेश वर्मा"; not "राजेश सिंह चौहान")."""
+    return (keys[1] in vocab.surnames and keys[3] in vocab.surnames and keys[0] not in vocab.surnames
+            and keys[2] not in vocab.surnames and keys[2] not in vocab.name_parts)
+
+
+def _checked(sentence: TaggedSentence, start: int, stop: int) -> Name | None:
     words = [sentence.tokens[unit.first].text for unit in sentence.units[start:stop]]
     if (len(words) == 1 and looks_like_word(words[0])) or any(verb_form(word) for word in words):
         return None  # "परियोजना", "बनना आसान": words, no name
@@ -129,7 +150,9 @@ def verb_form(word: str) -> bool:
         stem = word[:-len(ending)]
         if word.endswith(ending) and len(stem) >= 2:
             return sum(zipf_frequency(stem + other, "hi") >= VERB_ZIPF for other in VERB_ENDINGS) >= VERB_FORMS
-    return False
+    stem = word[:-1]  # PAST_FORM "X ने संभाला जिला अध्यक्ष का पद": every sibling of the stem is a word
+    return word.endswith(PAST_ENDINGS) and len(stem) >= 3 and all(
+        zipf_frequency(stem + other, "hi") >= PAST_ZIPF for other in VERB_ENDINGS)
 
 
 @lru_cache(maxsize=65536)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from newsbot.people.appointments import BOUNDARY, appointment_facts
-from newsbot.people.names import MAX_WORDS, Name, clean, name_after, name_before
+from newsbot.people.names import ALIAS, MAX_WORDS, Name, clean, name_after, name_before
 from newsbot.people.roles import JUR_RE, ROLE, ROLE_RE, Fact, has_left_qualifier, role_fact
 from newsbot.people.units import LABEL_MARKS, TaggedSentence
 from newsbot.people.vocab import vocabulary
@@ -79,7 +79,7 @@ def facts(sentence: TaggedSentence, text: str) -> list[Fact]:
         if name is not None:
             if tags[name[1][1]:name[1][1] + 1] == "V":  # "जिलाध्यक्ष X मनोनीत किए गए"
                 role.appointed = True
-            partner = _partner(sentence, tags, name)
+            partner = _partner(sentence, tags, name) if tags[start - 1:start] != "," else None
             found += [_with_name(fact, each) for fact in (*waiting, role)
                       for each in ((name, partner) if partner else (name,))]
             waiting = []
@@ -183,7 +183,7 @@ def _place_first(sentence: TaggedSentence, text: str, role: Fact, name: Name) ->
     start, stop = name[1]
     vocab = vocabulary()
     first, last = sentence.key_of(start), sentence.key_of(stop - 1)
-    if stop - start != MAX_WORDS or first in vocab.surnames or first in vocab.name_parts \
+    if stop - start != MAX_WORDS or ALIAS in sentence.word_keys(start, stop) or first in vocab.surnames or first in vocab.name_parts \
             or last not in vocab.surnames:
         return name
     if role.jurisdiction is None:
@@ -193,7 +193,8 @@ def _place_first(sentence: TaggedSentence, text: str, role: Fact, name: Name) ->
 
 
 def _partner(sentence: TaggedSentence, tags: str, name: Name) -> Name | None:
-    """B of "ROLE A और B", when the role is meant for both."""
+    """B of "ROLE A और B", when the role is meant for both (not at the end of a run of posts
+    and names: "…, ROLE2 Y, ROLE3 A और B": B is one more of those present, LAST_OF_RUN)."""
     stop = name[1][1]
     if tags[stop:stop + 1] != "C":
         return None

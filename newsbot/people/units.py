@@ -36,8 +36,9 @@ _LETTERS = frozenset({"ए", "बी", "सी", "डी", "ई", "एफ", "ज
 # Letters that are also everyday words, initials only before another letter: "के सी X".
 _WORD_LETTERS = frozenset({"के", "ए", "ई", "ओ", "आई"})
 _QUOTES = frozenset("‘’'\"“”")
-# A name part of Gujarati names.
-_INNER_PARTS = frozenset({"भाई", "बेन"})
+# A name part of Gujarati names; उर्फ ("alias") joins a name and the name it is also known by:
+# "रामू उर्फ रामेश्वर यादव" (names.clean keeps both when short).
+_INNER_PARTS = frozenset({"भाई", "बेन", "उर्फ"})
 # Units that carry a role phrase on after a word: a surname before them is a role word.
 _ROLE_MATERIAL = frozenset("LRrsPp#")
 
@@ -129,15 +130,29 @@ def _join_name_parts(sentence: TaggedSentence) -> None:
             for unit in units[index:run]:
                 unit.tag = "w"
         index = max(run, index + 1)
+    for index in range(1, len(units) - 1):
+        if (units[index].tag == "R" and units[index - 1].tag == "R" and units[index + 1].tag == "w"
+                and units[index].stop - units[index].first == 1 and _spelt(sentence.key_of(index))):
+            units[index].tag = "w"  # INITIALS_AFTER_POST "केंद्रीय मंत्री एसपी सिंह बघेल": एसपी the initials
     for index in range(len(units) - 3, 0, -1):
         if (units[index - 1].tag == "w" and units[index + 1].tag == "w"
                 and sentence.tokens[units[index].first].text in _QUOTES
                 and sentence.tokens[units[index + 2].first].text in _QUOTES):
-            units[index - 1:index + 3] = [Unit("w", units[index].first, units[index + 2].stop)]
+            units[index:index + 3] = [Unit("w", units[index].first, units[index + 2].stop)]
     for index in range(1, len(units) - 1):
         if units[index - 1].tag == "w" and units[index + 1].tag == "w" and (
                 sentence.key_of(index) in _INNER_PARTS or units[index].tag == "j"):
             units[index].tag = "w"  # "भीखू भाई दलसानिया", "रेणु जी पिल्ले" (an initial)
+        elif (units[index - 1].tag == "w" and units[index].tag == "H" and units[index + 1].tag != "w"
+                and units[index].stop - units[index].first == 1):
+            units[index].tag = "w"  # SURNAME_TITLE "डॉ. रामदास महंत ने": a title after a name is its surname
+
+
+def _spelt(word_key: str, letters: int = 0) -> bool:
+    """Two letter names or more run together: "एसपी", "आरके", "डीके"."""
+    if not word_key:
+        return letters >= 2
+    return any(word_key.startswith(letter) and _spelt(word_key[len(letter):], letters + 1) for letter in _LETTERS)
 
 
 def _initial(tokens: tuple[Token, ...], index: int, units: list[Unit]) -> bool:

@@ -1,0 +1,89 @@
+"""Names, parties and lists as regional reporters print them (issue 8, third round): aliases,
+titles and initials around a name, two names run together, past forms of verbs, police
+stations, transliterated party abbreviations, list items that end in को. Every sentence is
+written for these tests; people and places are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbot.people import analyse
+
+
+def roles_of(text: str) -> dict[str, list[tuple]]:
+    """name -> [(role, appointed)], checking every evidence offset."""
+    found = {}
+    for person in analyse(text).people:
+        for role in person.roles:
+            assert text[role.start:role.end] == role.evidence
+            found.setdefault(person.name, []).append((role.role, role.appointed))
+    return found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ALIAS: the name before उर्फ; the alias is no place of the post
+    ("जिला पंचायत सदस्य रामू उर्फ रामेश्वर यादव ने लोगों को संबोधित किया।",
+     {"रामू": [("जिला पंचायत सदस्य", False)]}),
+    ("प्रखंड अध्यक्ष बलदेव सिंह उर्फ बल्लू यादव ने बैठक की।", {"बलदेव सिंह": [("प्रखंड अध्यक्ष", False)]}),
+    # a title before one word is part of the name, before two it is dropped
+    ("राष्ट्रीय सचिव कुमारी सुनयना ने झंडा फहराया।", {"कुमारी सुनयना": [("राष्ट्रीय सचिव", False)]}),
+    ("राष्ट्रीय सचिव कुमारी सुनयना देवी ने झंडा फहराया।", {"सुनयना देवी": [("राष्ट्रीय सचिव", False)]}),
+    # SURNAME_TITLE: a title after a name is the surname ("महंत")
+    ("नेता प्रतिपक्ष डॉ. रामदास महंत ने कहा कि सदन चलेगा।", {"रामदास महंत": [("नेता प्रतिपक्ष", False)]}),
+    # INITIALS_AFTER_POST: letters run together after a post are initials, not a police post
+    ("केंद्रीय मंत्री एसपी सिंह तोमरिया ने कहा कि काम तेज होगा।",
+     {"एसपी सिंह तोमरिया": [("केंद्रीय मंत्री", False)]}),
+    # a nickname in quotes inside a name keeps the first name
+    ("संजय 'पप्पू' यादव को युवा मोर्चा का जिलाध्यक्ष बनाया गया।",
+     {"संजय 'पप्पू' यादव": [("जिलाध्यक्ष", True)]}),
+    # a name with जी after it, before को
+    ("प्रदेश अध्यक्ष की संस्तुति पर गोपीनाथ चौरसिया जी को जिला प्रभारी नियुक्त किया गया।",
+     {"गोपीनाथ चौरसिया": [("जिला प्रभारी", True)]}),
+    # police stations after an officer's post are the post's place
+    ("थानाध्यक्ष कोतवाली देहात संजीव कुमार मिश्रा ने बताया कि जांच हो रही है।",
+     {"संजीव कुमार मिश्रा": [("थानाध्यक्ष", False)]}),
+])
+def test_names_as_printed(text, expected):
+    assert roles_of(text) == expected
+
+
+def test_two_names_run_together_after_a_post():
+    # RUN_TOGETHER: the second name is one more of those present, without a post
+    text = "इस मौके पर ग्राम प्रधान सोनपुर रामसेवक पाल दिनेश वर्मा, मुकेश गौतम आदि मौजूद रहे।"
+    assert roles_of(text) == {"रामसेवक पाल": [("ग्राम प्रधान", False)]}
+
+
+def test_the_last_name_of_a_run_of_posts_gets_no_post():
+    # LAST_OF_RUN: "…, ROLE A और B": B is one more of those present
+    text = "बैठक में प्रदेश अध्यक्ष दिनेश बघेरा, नेता प्रतिपक्ष रामदास महंत और सुखलाल तिर्की मौजूद रहे।"
+    assert roles_of(text) == {"दिनेश बघेरा": [("प्रदेश अध्यक्ष", False)],
+                              "रामदास महंत": [("नेता प्रतिपक्ष", False)]}
+    # but a post before a pair alone is both's
+    text = "मंडल कोऑर्डिनेटर दिनेश बघेरा और सुखलाल तिर्की पहुंचे।"
+    assert set(roles_of(text)) == {"दिनेश बघेरा", "सुखलाल तिर्की"}
+
+
+@pytest.mark.parametrize("word", ["संभाला", "संभाली"])
+def test_a_past_form_of_a_verb_is_nobody(word):
+    # PAST_FORM: "X ने संभाला ROLE का पद": the verb is no name before the post
+    text = f"सोनपुर में नया नेतृत्व: हरदीप सिंह ने {word} जिला अध्यक्ष का पद"
+    assert word not in roles_of(text)
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("आरजेडी के प्रदेश अध्यक्ष रामबली सिंह ने सूची जारी की।", ["RJD"]),
+    ("जेडीयू और एनसीपी के नेताओं ने बैठक की।", ["JDU", "NCP"]),
+    ("राष्ट्रीय लोक मोर्चा के जिलाध्यक्ष सोमनाथ कुशवाहा ने सदस्यता अभियान चलाया।", ["RLM"]),
+])
+def test_party_abbreviations_as_transliterated(text, parties):
+    assert analyse(text).parties == parties
+
+
+def test_list_items_ending_in_ko_each_take_the_post_of_their_group():
+    # LIST_OBJECTS: "ROLE पद पर A, B और C को तथा ROLE2 पद पर D को नियुक्त"
+    text = ("जिला उपाध्यक्ष पद पर रामबाबू शुक्ला, संतोष यादव और रेखा देवी को तथा महामंत्री पद पर "
+            "धीरेंद्र सिंह को नियुक्त किया गया।")
+    assert roles_of(text) == {"रामबाबू शुक्ला": [("जिला उपाध्यक्ष", True)],
+                              "संतोष यादव": [("जिला उपाध्यक्ष", True)],
+                              "रेखा देवी": [("जिला उपाध्यक्ष", True)],
+                              "धीरेंद्र सिंह": [("महामंत्री", True)]}
