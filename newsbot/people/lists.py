@@ -15,7 +15,7 @@ import re
 
 from newsbot.people.appointments import NL, ROLES
 from newsbot.people.names import clean, names_in
-from newsbot.people.roles import ROLE, Fact, role_fact
+from newsbot.people.roles import Fact, role_fact
 from newsbot.people.units import TaggedSentence
 
 PLURAL_POST = re.compile(r"n?(?P<post>[LsR]*r)|#(?P<count>[Ls]*R)")
