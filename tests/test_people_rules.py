@@ -318,11 +318,12 @@ def test_names_places_and_chains_around_a_post(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a rank before the name, the post given after को: two roles, only the post appointed
+    # a rank before the name, the post given after को: two roles, only the post appointed (a
+    # police station is the post's place)
     ("इसी क्रम में उपनिरीक्षक अजय कुमार पाल को थानाध्यक्ष बनाया गया है।",
      {"अजय कुमार पाल": [("उपनिरीक्षक", None, None, False), ("थानाध्यक्ष", None, None, True)]}),
     ("निरीक्षक सुनील कुमार सिंह को कोतवाली नगर का प्रभारी निरीक्षक बनाया गया।",
-     {"सुनील कुमार सिंह": [("निरीक्षक", None, None, False), ("प्रभारी निरीक्षक", None, None, True)]}),
+     {"सुनील कुमार सिंह": [("निरीक्षक", None, None, False), ("प्रभारी निरीक्षक", None, "कोतवाली नगर", True)]}),
     # the charge of a post handed to a ranked officer; the place before the post is no name
     ("बेलहरा थानाध्यक्ष की जिम्मेदारी उपनिरीक्षक श्रीमती ममता सिंह को सौंपी गई।",
      {"ममता सिंह": [("उपनिरीक्षक", None, None, False), ("थानाध्यक्ष", None, None, True)]}),
