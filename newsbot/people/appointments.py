@@ -19,7 +19,7 @@ Each frame is a regular expression over the tag string (see vocab.py for the let
 - POST_RANK "ORG का ROLE PARTY के RANK A को तथा ROLE2 PARTY के RANK B को बनाया गया": the post
   given first, the rank held;
 - DISTRIBUTED "रामनगर से A, सोनपुर में B और मधुबन के ROLE C मनोनीत": one post, each item its place;
-- PREDECESSOR "A के स्थान पर / की जगह B को ROLE बनाया": A held the post.
+- PREDECESSOR "A के स्थान पर / की जगह B को ROLE बनाया", "A को हटाकर B को ROLE बनाया": A held the post.
 Lists whose post is stated once in the plural or a headline are in lists.py.
 "X को पदोन्नत कर ROLE बनाया": an appointment verb as a participle (कर, करते हुए) before the post.
 An appointment followed by था/थे (past) or जाएगा/जाएंगे (to come) is not this text's.
@@ -54,8 +54,11 @@ ORIGIN = r"(?:F{1,2}x|[Fw]{1,2}K)?"
 QUAL = r"(?:[PpFwLs]{1,3}K|F{1,2})?"
 # After the post of a gapped item, its place or level in brackets: "जिला अध्यक्ष (ग्रामीण)"
 BRACKET = r"(?:\([FwL]{1,2}\))?"
+# GAPPED_BARE: the first item may lack its को when a known place follows the name: "A रामनगर
+# नगर, B को सोनपुर और C को मधुबन ROLE का दायित्व दिया गया".
+BARE_PLACE = r"F{1,2}L?"
 GAPPED_RE = re.compile(
-    rf"{ORIGIN}(?P<nl>{NL})O(?:(?P<place>[Fw]{{1,2}})|{QUAL}(?P<roles>{ROLES}){BRACKET})(?:,C?|C)")
+    rf"{ORIGIN}(?P<nl>{NL})(?:O(?:(?P<place>[Fw]{{1,2}})|{QUAL}(?P<roles>{ROLES}){BRACKET})|(?P<bare>{BARE_PLACE}))(?:,C?|C)")
 # Between "X को" and the post: its org or place, a list of places ("X को रामनगर, सोनपुर और
 # मधुबन लोकसभा समन्वयक"), a place in brackets ("A और B को (रामनगर - सोनपुर विधानसभा) ORG का ROLE"),
 # the post a promotion is from ("X को प्रदेश सचिव से पदोन्नत कर ROLE बनाया").
@@ -65,7 +68,7 @@ GLOSS = r"(?:\([^()]{1,4}\))?"
 # X को [ORG/PLACE का] ROLE नियुक्त किया; X को ROLE की जिम्मेदारी सौंपी; उन्हें ROLE की ... दी;
 # X को ROLE का नियुक्ति पत्र सौंपा; X को ROLE पद पर जगह मिली; X को पदोन्नत कर ROLE बनाया
 OBJECT_FIRST = re.compile(
-    rf"(?P<pre>(?:{ORIGIN}{NL}O(?:[Fw]{{1,2}}|{QUAL}{ROLES}{BRACKET})(?:,C?|C))*){ORIGIN}(?:(?P<nl>{NL})O|(?P<pronoun>U))"
+    rf"(?P<pre>(?:{ORIGIN}{NL}(?:O(?:[Fw]{{1,2}}|{QUAL}{ROLES}{BRACKET})|{BARE_PLACE})(?:,C?|C))*){ORIGIN}(?:(?P<nl>{NL})O|(?P<pronoun>U))"
     rf"(?P<having>Vx)?{OBJECT_GAP}{{0,7}}?(?P<roles>{ROLES})(?!SV)(?:{JUR}|w(?=[KY]))?{GLOSS}(?:[YK]?{GAP}V|Y?[xKL]{{0,2}}[JA][xKU#]{{0,3}}G)")
 # X को मिली ROLE की कमान (headlines)
 # X को मिला ROLE का पद
@@ -76,8 +79,12 @@ ROLE_FIRST = re.compile(
     rf"|Y?KJ[x#EL]{{0,3}}F{{0,2}}x?(?:{ROLE})?(?:(?P<nl2>{NL})O|(?P<pronoun>U)){GAP}[GV]"
     rf"|Y?KJx{{0,2}}(?P<nl3>{NL})g)")
 # की कमान X को सौंपी; X को पार्टी की कमान सौंपी; X को मिली युवा मोर्चा की कमान
-CHARGE = re.compile(rf"(?:J[x#EL]{{0,3}}(?P<nl>{NL})O|(?P<nl2>{NL})O[xSPpFwK#N]{{0,5}}?J){GAP}G"
+# CHARGE_LIST "रामनगर की कमान A को, सोनपुर की जिम्मेदारी B को और मधुबन की कमान C को सौंपी": each
+# item a charge of its own, the verb once at the end.
+CHARGE_ITEM = rf"[FwLs]{{1,3}}KJx{{0,2}}{NL}O"
+CHARGE = re.compile(rf"(?:J[x#EL]{{0,3}}(?P<nl>{NL})O(?:(?:,C?|C){CHARGE_ITEM})*|(?P<nl2>{NL})O[xSPpFwK#N]{{0,5}}?J){GAP}G"
                     rf"|(?P<nl3>{NL})OG[PpLsFwK]{{1,5}}?J")
+CHARGE_ITEM_RE = re.compile(rf"J[x#EL]{{0,3}}(?P<nl>{NL})O")
 # ROLE की जिम्मेदारी X के पास (थी): held, not given
 HELD = re.compile(rf"(?P<roles>{ROLE}){JUR}?Y?KJ[x#EL]{{0,3}}(?P<nl>{NL})Kx")
 # Where a subject's name list begins: nothing of a name or list before it, or a clause joined
@@ -92,7 +99,8 @@ BECAME = re.compile(
 LABEL_ITEM = rf"{ROLE}YH*w+"
 LABELLED = re.compile(rf"(?P<items>{LABEL_ITEM}(?:(?:,C?|C){LABEL_ITEM})+){GAP}V")
 # (headlines) ROLE बने X, "जिलाध्यक्ष बनाए गए X"
-BECAME_AFTER = re.compile(rf"{BOUNDARY}(?P<roles>{ROLES})Vx{{0,2}}(?P<nl>H*w+(?:(?:,C?|C)H*w+)*)(?:[.,]|$)")
+# "जिलाध्यक्ष बनाए गए X का स्वागत": the genitive after the name ends it as well.
+BECAME_AFTER = re.compile(rf"{BOUNDARY}(?P<roles>{ROLES})Vx{{0,2}}(?P<nl>H*w+(?:(?:,C?|C)H*w+)*)(?:[.,K]|$)")
 # "X को ROLE पद से हटा दिया", "ROLE पद से हटाए गए X": a post held, not given
 REMOVED = re.compile(rf"(?P<nl>{NL})O[PpFwK]{{0,3}}?(?P<roles>{ROLES})Y?SX|(?P<roles2>{ROLES})Y?SXx{{0,2}}(?P<nl2>{NL})")
 PLACE_BRACKET = r"(?:\([FwL]{1,3}\))?"
@@ -116,8 +124,9 @@ DISTRIBUTED = re.compile(rf"(?P<items>{FROM_ITEM}(?:(?:,C?|C|{RUN_ON}){FROM_ITEM
 ITEM_RE = re.compile(rf"(?:#?(?P<place>[FwLsPpH]{{1,3}}x?){PLACE_BRACKET}[KSm]|(?P<place2>[Fw]{{1,2}})(?={ROLE}))?"
                      rf"(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)j?(?:\((?P<own>{ROLE})\))?O?")
 # "A के स्थान पर B को ROLE बनाया", "वह A की जगह लेंगे": A is the predecessor.
-PREDECESSOR = re.compile(rf"(?P<nl>{NL})KA")
-_INSTEAD = frozenset({"स्थान", "जगह"})
+# REPLACED "A को हटाकर B को ROLE बनाया": A held the post too.
+PREDECESSOR = re.compile(rf"(?P<nl>{NL})(?:KA|OX)")
+_INSTEAD = frozenset({"स्थान", "जगह", "हटाकर"})
 # "ROLE पद पर A तथा ROLE पद पर B की नियुक्ति की गई": the noun of an appointment after की.
 _APPOINTMENT_NOUNS = frozenset({"नियुक्ति", "मनोनयन", "नियुक्तियां", "ताजपोशी"})
 # "X की नियुक्ति ORG के ROLE पद पर की गई", "X की ROLE पद पर नियुक्ति": the noun of an
@@ -126,7 +135,11 @@ NOMINAL = re.compile(rf"(?P<nl>{NL})K(?:(?P<noun>V)[PpFwLsK]{{0,4}}?(?P<roles>{R
                      rf"|[PpFwLsK]{{0,4}}?(?P<roles2>{ROLES}){JUR}?Y(?P<noun2>V))")
 # "A सोशल मीडिया प्रभारी और B कोषाध्यक्ष बनाए गए": a chain of name-post pairs appointed;
 # an item may name several: "(बैठक में) A और B उपाध्यक्ष तथा C सचिव मनोनीत किए गए".
-PAIRS = re.compile(rf"(?:{BOUNDARY}|(?<=m))(?P<items>{NL}{ROLES}(?:(?:,C?|C){NL}{ROLES})+)Y?{GAP}V")
+# "A ROLE, B ROLE2 और C ROLE3 होंगे": the future copula announces them too.
+# PAIRS_THEN_OBJECT "A, B ROLE, C ROLE2 और D को ROLE3 की जिम्मेदारी दी गई": the pairs end in an
+# object frame (OBJECT_FIRST), whose verb is theirs.
+PAIRS = re.compile(rf"(?:{BOUNDARY}|(?<=m))(?P<items>{NL}{ROLES}(?:(?:,C?|C){NL}{ROLES})+)Y?{GAP}[VZ]"
+                   rf"|(?:{BOUNDARY}|(?<=m))(?P<lead>{NL}{ROLES}(?:(?:,C?|C){NL}{ROLES})*)(?:,C?|C)(?={NL}O)")
 PAIR_RE = re.compile(rf"(?P<name>{NL})(?P<roles>{ROLES})")
 SEPARATOR_RE = re.compile(r",C?|C")
 # "समिति का संयोजक कांग्रेस के प्रदेश सचिव A को तथा सह-संयोजक सपा के जिला उपाध्यक्ष B को बनाया
@@ -161,7 +174,7 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
             if gapped.group("roles"):
                 found += _pair(sentence, gapped.span("nl"), _roles(sentence, text, gapped, "roles"))
             else:
-                place = _text(sentence, text, *gapped.span("place"))
+                place = _text(sentence, text, *gapped.span("place" if gapped.group("place") else "bare"))
                 found += [_at(fact, place) for fact in _pair(sentence, gapped.span("nl"), roles)]
     for match in ROLE_FIRST.finditer(tags):
         roles = _roles(sentence, text, match, "roles")
@@ -194,10 +207,13 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
     for match in GIVEN.finditer(tags):
         found += _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles"))
     for match in CHARGE.finditer(tags):
-        span = next(match.span(group) for group in ("nl", "nl2", "nl3") if match.group(group))
-        head = _head_of_charge(sentence, text, tags, *match.span())
-        found += [Fact(name, None, org=head.org, party=head.party, appointed=True, names=units, charge=head.role)
-                  for name, units in names_in(sentence, *span)]
+        items = [(match.span(), match.span("nl2") if match.group("nl2") else match.span("nl3"))]
+        if match.group("nl"):  # each item's head from what its own charge hands over
+            items = [(item.span(), item.span("nl")) for item in CHARGE_ITEM_RE.finditer(tags, *match.span())]
+        for charge, names in items:
+            head = _head_of_charge(sentence, text, tags, *charge)
+            found += [Fact(name, None, org=head.org, party=head.party, appointed=True, names=units, charge=head.role)
+                      for name, units in names_in(sentence, *names)]
     for match in HELD.finditer(tags):
         if sentence.key_of(match.end() - 1) == "पास":
             found += [_held(fact) for fact in _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles"))]
@@ -228,10 +244,13 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
         if sentence.key_of(match.end() - 1) == "शामिल":  # "X को भाजपा में शामिल किया": joined
             items = [fact for fact in items if fact.own]
         found += _past(sentence, match.end(), items)
+    object_ends = {start: stop for start, stop in objects}
     for match in PAIRS.finditer(tags):
-        for pair in PAIR_RE.finditer(tags, *match.span("items")):
-            found += _past(sentence, match.end(),
-                           _pair(sentence, pair.span("name"), _roles(sentence, text, pair, "roles")))
+        end = match.end() if match.group("items") else object_ends.get(match.end())
+        if end is None:
+            continue
+        for pair in PAIR_RE.finditer(tags, *match.span("items" if match.group("items") else "lead")):
+            found += _past(sentence, end, _pair(sentence, pair.span("name"), _roles(sentence, text, pair, "roles")))
     return found + _predecessors(sentence, tags, found)
 
 
@@ -251,8 +270,10 @@ def _head_of_charge(sentence: TaggedSentence, text: str, tags: str, start: int, 
                     head.role = head.role or HEAD
                 elif sentence.key_of(before) in _LEVELS and head.org is None and head.role is None:
                     head.role = f"{_LEVELS[sentence.key_of(before)]} {HEAD}"
-                elif tags[before] == "F" or _body(sentence.units[before]):
-                    head.role = head.role or HEAD  # "रामनगर / महिला इकाई की जिम्मेदारी X को"
+                elif tags[before] == "F" or _body(sentence.units[before]) or (
+                        tags[before] == "w" and before == index - 2 and tags[before - 1:before] in ",C"):
+                    # "रामनगर / महिला इकाई की जिम्मेदारी X को"; an item of a CHARGE_LIST "…, मधुबन की कमान C को"
+                    head.role = head.role or HEAD
                 elif tags[before] not in "KsLxF":
                     break
             break

@@ -116,12 +116,17 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
     last: Person | None = None
     last_appointment: Fact | None = None
     announced, since = None, 0  # the post of a list announced, sentences since
+    # HEADLINE_ANNOUNCES "प्रभारी सचिवों की नियुक्ति" as the headline: the post of every charge
+    # without a post in the body, however far down.
+    headline = None
     for sentence in tagged:
         evidence = (sentence.sentence.start, sentence.sentence.end)
         found = facts(sentence, text)
         listed = list_facts(sentence, text, announced if since <= ANNOUNCED_FOR else None)
         post = announcement(sentence, text)
         announced, since = (post, 0) if post else (announced, 0 if listed else since + 1)
+        if post and sentence.sentence.start < _headline_end(text):
+            headline = post
         for fact in found + listed:
             if fact.name is None:
                 person = last
@@ -137,6 +142,8 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
                 last_appointment = fact
             if fact.role is None and fact.appointed and announced is not None and since <= ANNOUNCED_FOR:
                 fact.charge = announced  # "प्रभारी सचिवों की नियुक्ति … X को रायपुर का प्रभार"
+            elif fact.role is None and fact.appointed and headline is not None:
+                fact.charge = headline
             if fact.role is None:
                 held = pending.get(person.key)
                 if held is None:
@@ -146,8 +153,12 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
             else:
                 _add_role(person, fact, text, evidence)
     for key, ((start, end), fact) in pending.items():
-        roles = people[key].roles
-        if roles and not any(role.appointed for role in roles):
+        # RANK_CHARGE "पूर्व जिलाध्यक्ष / अपर मुख्य सचिव X को जिले की कमान / का प्रभार सौंपा": a
+        # former post, or a rank stated in the charge's own sentence, is held, not given.
+        if any(role.appointed for role in people[key].roles):
+            continue
+        roles = [role for role in people[key].roles if not _former(role.role) and role.start != start]
+        if roles:
             roles[0].appointed, roles[0].evidence, roles[0].start, roles[0].end = True, text[start:end], start, end
         elif not roles and fact.charge:  # "X को मिली युवा कांग्रेस की कमान": its head
             fact.role = fact.charge
@@ -165,6 +176,10 @@ def _add_role(person: Person, fact: Fact, text: str, evidence: tuple[int, int]) 
             _combine(role, new, _headline_end(text))
             return
     person.roles.append(new)
+
+
+def _former(role: str) -> bool:
+    return not _FORMER.isdisjoint(token.key for token in tokenize(role))
 
 
 def _headline_end(text: str) -> int:
