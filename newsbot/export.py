@@ -123,7 +123,7 @@ def _mentions(archive: Archive, filters: Filters) -> list[dict]:
             where.append(condition)
             params.append(value)
     if filters.appointed_only:
-        where.append("m.appointed")
+        where.append("m.appointed != 0")
     return [m for m in archive.mention_rows(" AND ".join(where), tuple(params)) if _in_range(m, filters)]
 
 

@@ -7,20 +7,19 @@ an interrupted run leaves nothing the next run cannot analyse and index.
 
 A write that fails (disk full, damaged archive) stops storing: one line names the cause, the
 stats say it (newsbot/storage_failure, newsbot/storage_errors: pages not stored) and the crawl
-closes with reason "storage failed". What was stored stays as SQLite committed it.
+closes with reason "storage failed". What was stored stays as the database committed it.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 
 from scrapy import signals
 from scrapy.utils.defer import deferred_from_coro
 
 from newsbot import home
 from newsbot.archive import Archive
-from newsbot.archive.errors import STORAGE_ERRORS, describe
+from newsbot.archive.errors import DB_ERRORS, STORAGE_ERRORS, describe
 from newsbot.ingest import store
 from newsbot.items import CrawledPage
 from newsbot.search.sync import sync_index
@@ -117,4 +116,4 @@ class IndexPipeline:
             with Archive.in_dir(self.data_dir) as archive:
                 self.stats.set_value("newsbot/indexed", sync_index(archive, self.index_dir))
         except Exception as error:  # noqa: BLE001 - the index is derived: any failure is one line, not a traceback
-            storage_failed(self.crawler, error, what="archive" if isinstance(error, sqlite3.Error) else "index")
+            storage_failed(self.crawler, error, what="archive" if isinstance(error, DB_ERRORS) else "index")

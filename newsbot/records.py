@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsbot import home
-from newsbot.archive import ARCHIVE_FILENAME, Archive
+from newsbot.archive import Archive, sql
 from newsbot.export import Filters, ist, role_rows
 from newsbot.search.index import document_count
 from newsbot.search.query import SearchResults
@@ -30,10 +30,10 @@ def open_archive(data_dir: str | Path | None = None, read_only: bool = True) -> 
 
     :raises FileNotFoundError: there is no archive there yet.
     """
-    path = home.data_dir(data_dir) / ARCHIVE_FILENAME
-    if not path.exists():
-        raise FileNotFoundError(f"no archive at {path}; run `newsbot crawl` first")
-    return Archive(path, read_only=read_only)
+    location = home.archive_location(data_dir)
+    if not sql.exists(location):
+        raise FileNotFoundError(f"no archive at {sql.display(location)}; run `newsbot crawl` first")
+    return Archive(location, read_only=read_only)
 
 
 def search_articles(query: str, *, index_dir: str | Path | None = None, limit: int = 10,
@@ -130,6 +130,6 @@ def stats(archive: Archive, index_dir: str | Path | None = None) -> dict:
         "sites": archive.articles_per_site(),
         "last_crawl": last["finished_at"] if last else None,
         "pages": archive.page_counts(),
-        "archive": str(archive.path),
+        "archive": archive.location,
         "index": str(index),
     }

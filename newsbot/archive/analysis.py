@@ -15,7 +15,6 @@ is added to an older archive by ALTER TABLE (``COLUMNS``).
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
 
 from newsbot.archive.migrate import add_missing_columns
@@ -61,7 +60,7 @@ MENTION_FIELDS = ("name", "role", "org", "party", "jurisdiction", "appointed", "
 _JSON_FIELDS = ("event_types", "parties", "counts")
 
 
-def upgrade(db: sqlite3.Connection) -> None:
+def upgrade(db) -> None:
     """Create the analysis tables, and add any column an older archive lacks."""
     db.executescript(SCHEMA)
     for table, columns in COLUMNS.items():
@@ -72,7 +71,7 @@ def upgrade(db: sqlite3.Connection) -> None:
 class AnalysisStore:
     """The Archive's methods over the analysis tables (mixed into Archive; uses ``self.db``)."""
 
-    db: sqlite3.Connection
+    db: object  # sqlite3.Connection or newsbot.archive.sql.PgConnection
 
     def save_analyses(self, analyses: list[tuple[int, str, dict, list[dict]]], rules_version: str,
                       analysed_at: str) -> int:
@@ -91,8 +90,10 @@ class AnalysisStore:
                 self.db.execute(f"DELETE FROM mentions WHERE article_id IN ({', '.join('?' * len(chunk))})",
                                 chunk)
             mentions = [(article_id, mention) for article_id, _, _, found in analyses for mention in found]
+            # In key order: PostgreSQL workers adding the same people then wait for each other
+            # instead of deadlocking.
             self.db.executemany("INSERT INTO people (key, name) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
-                                [(mention["key"], mention["name"]) for _, mention in mentions])
+                                sorted({mention["key"]: mention["name"] for _, mention in mentions}.items()))
             self.db.executemany(
                 f"""INSERT INTO mentions (article_id, person_id, {", ".join(MENTION_FIELDS)})
                     SELECT ?, id, {", ".join("?" * len(MENTION_FIELDS))} FROM people WHERE key = ?""",
@@ -200,7 +201,7 @@ class AnalysisStore:
         rows = self.db.execute(
             f"""SELECT a.id, a.canonical_url, a.site, a.title, a.author, a.published, a.first_seen,
                        n.political, n.event_types, n.parties, n.counts,
-                       (SELECT COUNT(*) FROM mentions m WHERE m.article_id = a.id AND m.appointed)
+                       (SELECT COUNT(*) FROM mentions m WHERE m.article_id = a.id AND m.appointed != 0)
                          AS appointments
                 FROM articles a JOIN analyses n ON n.article_id = a.id
                 {"WHERE " + where if where else ""}
@@ -235,7 +236,7 @@ class AnalysisStore:
         return self.articles_by_ids([row[0]])[0] if row else None
 
 
-def _mention(row: sqlite3.Row) -> dict:
+def _mention(row) -> dict:
     data = dict(row)
     data["appointed"] = bool(data["appointed"])
     data["former"] = bool(data["former"])

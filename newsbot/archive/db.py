@@ -1,4 +1,6 @@
-"""The archive: one SQLite file, the source of truth for everything derived (index, exports).
+"""The archive: the source of truth for everything derived (index, exports). One SQLite file
+in the data dir by default, or a PostgreSQL database (``NEWSBOT_DB_URL`` / ``--db``) that many
+crawl workers share; the same schema and queries on both (newsbot.archive.sql).
 
 Tables:
 - pages: every fetched page, its raw bytes (zlib) and what became of it (article or skipped, why).
@@ -15,16 +17,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import zlib
 from datetime import datetime
 from pathlib import Path
 
+from newsbot import home
+from newsbot.archive import sql
 from newsbot.archive.analysis import AnalysisStore, upgrade
 from newsbot.archive.migrate import add_missing_columns
 from newsbot.items import IST, Article, Page
 
-ARCHIVE_FILENAME = "archive.sqlite3"
+ARCHIVE_FILENAME = home.ARCHIVE_FILENAME
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (
@@ -113,30 +116,29 @@ def _iso(value: datetime | None) -> str | None:
 
 
 class Archive(AnalysisStore):
-    """A connection to the archive file; use as a context manager or call close()."""
+    """A connection to the archive; use as a context manager or call close()."""
 
-    def __init__(self, path: Path, read_only: bool = False):
-        """Open (creating or upgrading) the archive at *path*; *read_only* opens an existing,
-        up-to-date file without writing to it (the web app: readers never block a crawl)."""
-        self.path = Path(path)
+    def __init__(self, path: Path | str, read_only: bool = False):
+        """Open (creating or upgrading) the archive at *path*, an SQLite file or a PostgreSQL
+        URL; *read_only* opens an existing, up-to-date archive without writing to it (the web
+        app: readers never block a crawl)."""
+        self.path = path if sql.is_url(path) else Path(path)
+        self.location = sql.display(self.path)  # what messages print (a URL without password)
         self.read_only = read_only
+        if not read_only and not sql.is_url(path):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sql.connect(self.path, read_only)
         if read_only:
-            self.db = _connect_read_only(self.path)
-            self.db.row_factory = sqlite3.Row
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # The crawl writes from Twisted's thread while the CLI may read: WAL lets both proceed.
-        self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(SCHEMA)
-        add_missing_columns(self.db, "articles", ADDED_ARTICLE_COLUMNS)
-        upgrade(self.db)
+        with sql.schema_lock(self.db):
+            self.db.executescript(SCHEMA)
+            add_missing_columns(self.db, "articles", ADDED_ARTICLE_COLUMNS)
+            upgrade(self.db)
 
     @classmethod
     def in_dir(cls, data_dir: Path) -> Archive:
-        return cls(Path(data_dir) / ARCHIVE_FILENAME)
+        """The archive of *data_dir*: $NEWSBOT_DB_URL when set, else its archive.sqlite3."""
+        return cls(home.archive_location(data_dir))
 
     def __enter__(self) -> Archive:
         return self
@@ -175,19 +177,23 @@ class Archive(AnalysisStore):
         seen = (seen_at or now()).isoformat()
         digest = content_hash(article)
         values = _article_values(article)
+        select = ("SELECT id, content_hash, title, text FROM articles WHERE canonical_url = ?"
+                  + sql.locking(self.db))
         with self.db:
-            row = self.db.execute(
-                "SELECT id, content_hash, title, text FROM articles WHERE canonical_url = ?",
-                (article.canonical_url,),
-            ).fetchone()
+            row = self.db.execute(select, (article.canonical_url,)).fetchone()
             if row is None:
-                self.db.execute(
+                # Another worker may store the same URL at this moment: the unique canonical
+                # URL lets one insert win; the other then finds its row and compares with it.
+                inserted = self.db.execute(
                     f"""INSERT INTO articles ({", ".join(ARTICLE_COLUMNS)}, content_hash,
                                                first_seen, last_seen)
-                        VALUES ({", ".join("?" * len(ARTICLE_COLUMNS))}, ?, ?, ?)""",
+                        VALUES ({", ".join("?" * len(ARTICLE_COLUMNS))}, ?, ?, ?)
+                        ON CONFLICT (canonical_url) DO NOTHING""",
                     (*values, digest, seen, seen),
-                )
-                return "new"
+                ).rowcount
+                if inserted:
+                    return "new"
+                row = self.db.execute(select, (article.canonical_url,)).fetchone()
             if row["content_hash"] == digest:
                 self.db.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (seen, row["id"]))
                 return "unchanged"
@@ -209,7 +215,7 @@ class Archive(AnalysisStore):
             self.db.executemany(
                 # Rows already marked are not rewritten (a rebuild marks every article).
                 "UPDATE articles SET indexed_hash = ? WHERE canonical_url = ? AND content_hash = ?"
-                " AND indexed_hash IS NOT ?",
+                " AND (indexed_hash IS NULL OR indexed_hash != ?)",
                 [(digest, url, digest, digest) for url, digest in pairs],
             )
 
@@ -220,10 +226,8 @@ class Archive(AnalysisStore):
 
     def start_crawl(self, target: str) -> int:
         with self.db:
-            cursor = self.db.execute(
-                "INSERT INTO crawls (target, started_at) VALUES (?, ?)", (target, now().isoformat())
-            )
-        return int(cursor.lastrowid)
+            return sql.insert_id(self.db, "INSERT INTO crawls (target, started_at) VALUES (?, ?)",
+                                 (target, now().isoformat()))
 
     def finish_crawl(self, crawl_id: int, counts: dict[str, int], finish_reason: str) -> None:
         columns = ("pages", "articles_new", "articles_updated", "articles_unchanged", "skipped", "errors")
@@ -295,7 +299,9 @@ class Archive(AnalysisStore):
     def backup(self, destination: Path) -> None:
         """Copy the archive to `destination` with SQLite's online backup (consistent while a
         crawl writes); written beside it first and renamed once checked, so a failed copy
-        never replaces a good one."""
+        never replaces a good one. SQLite archives only (PostgreSQL's is pg_dump)."""
+        import sqlite3
+
         destination = Path(destination)
         partial = destination.with_name(destination.name + ".part")
         partial.unlink(missing_ok=True)
@@ -315,7 +321,7 @@ class Archive(AnalysisStore):
         row = self.db.execute("SELECT site FROM pages WHERE url = ?", (url,)).fetchone()
         return row[0] if row is not None else None
 
-    def stored_pages(self) -> list[sqlite3.Row]:
+    def stored_pages(self) -> list:
         """Every fetched page that kept its bytes: url, site, encoding, fetched_at (no bodies,
         which `raw_page` reads one at a time)."""
         return self.db.execute(
@@ -328,19 +334,6 @@ class Archive(AnalysisStore):
                             (outcome, reason, canonical_url, url))
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    uri = path.resolve().as_uri()
-    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30, check_same_thread=False)
-    try:
-        db.execute("SELECT 1 FROM sqlite_master LIMIT 1")
-        return db
-    except sqlite3.OperationalError:
-        # A WAL archive in a directory no one can write (a read-only mount): SQLite cannot make
-        # its -shm file there, and no writer can change the file either, so read it as immutable.
-        db.close()
-        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=30, check_same_thread=False)
-
-
 def _article_values(article: Article) -> tuple:
     return (
         article.canonical_url, article.url, article.site, article.title, article.text,
@@ -350,7 +343,7 @@ def _article_values(article: Article) -> tuple:
     )
 
 
-def _row_to_dict(row: sqlite3.Row) -> dict:
+def _row_to_dict(row) -> dict:
     data = dict(row)
     data["tags"] = json.loads(data["tags"] or "[]")
     for key in ("published", "modified"):

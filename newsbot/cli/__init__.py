@@ -9,13 +9,12 @@ not pay for loading Scrapy and Twisted, which only the crawl commands use.
 from __future__ import annotations
 
 import importlib
-import sqlite3
 import sys
 
 import click
 
 from newsbot import __version__
-from newsbot.archive.errors import describe
+from newsbot.archive.errors import DB_ERRORS, describe
 
 # Command name -> the module of newsbot.cli that defines it (in its COMMANDS).
 COMMAND_MODULES = {
@@ -25,7 +24,7 @@ COMMAND_MODULES = {
     "export": "people",
     "extract": "text", "normalize": "text",
     "serve": "serve",
-    "import-warc": "ops", "schedule": "ops", "backup": "ops",
+    "import-warc": "ops", "schedule": "ops", "backup": "ops", "migrate": "ops",
     "forget": "ops",
 }
 
@@ -85,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         # `newsbot search ... | head`: the reader left; not an error of ours.
         sys.stderr.close()
         return 0
-    except sqlite3.Error as error:  # a damaged or unreadable archive: one line, never a traceback
+    except DB_ERRORS as error:  # a damaged, unreadable or unreachable archive: one line, never a traceback
         click.echo(f"newsbot: error: {describe(error, action='read')}", err=True)
         return 1
     except OSError as error:  # a full disk, a read-only or vanished file under any command

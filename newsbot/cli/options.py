@@ -12,13 +12,29 @@ from pathlib import Path
 import click
 
 from newsbot import home
-from newsbot.archive import ARCHIVE_FILENAME, Archive
+from newsbot.archive import Archive, sql
 from newsbot.crawl import CrawlLocked, crawl_lock
 from newsbot.search.query import SearchError, parse_date
 
 
+def use_db(ctx, param, value: str | None) -> None:
+    """--db URL: the archive in PostgreSQL for this command and every process it starts (as if
+    $NEWSBOT_DB_URL were set), so each place that opens the archive finds it alike."""
+    if value is None:
+        return
+    if not sql.is_url(value):
+        raise click.BadParameter(f"{value!r} is not a postgresql:// URL")
+    os.environ[home.DB_URL_ENV] = value
+
+
 def home_options(command):
-    """--data-dir and --index-dir (env NEWSBOT_DATA_DIR / NEWSBOT_INDEX_DIR; ./data, ./index)."""
+    """--data-dir and --index-dir (env NEWSBOT_DATA_DIR / NEWSBOT_INDEX_DIR; ./data, ./index),
+    and --db (env NEWSBOT_DB_URL): the archive in PostgreSQL instead of the data dir."""
+    command = click.option(
+        "--db", metavar="URL", envvar=home.DB_URL_ENV, expose_value=False, callback=use_db,
+        help="Archive in PostgreSQL at URL (postgresql://user@host/db) instead of the data dir's "
+             "SQLite file [env NEWSBOT_DB_URL]",
+    )(command)
     command = click.option(
         "--index-dir", type=click.Path(file_okay=False, path_type=Path), envvar=home.INDEX_DIR_ENV,
         default=None, help="Whoosh index directory [env NEWSBOT_INDEX_DIR; default ./index]",
@@ -47,11 +63,13 @@ def existing_archive(data_dir, read_only: bool = False) -> Archive:
     `read_only` (commands that only read): where the archive cannot be written (a read-only
     mount or directory), SQLite opens it read-only instead of failing to.
     """
-    path = home.data_dir(data_dir) / ARCHIVE_FILENAME
-    if not path.exists():
-        raise click.ClickException(f"no archive at {path}; run `newsbot crawl` first")
-    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-    return Archive(path, read_only=read_only and not writable)
+    location = home.archive_location(data_dir)
+    if not sql.exists(location):
+        raise click.ClickException(f"no archive at {sql.display(location)}; run `newsbot crawl` first")
+    if sql.is_url(location):
+        return Archive(location, read_only=read_only)
+    writable = os.access(location, os.W_OK) and os.access(location.parent, os.W_OK)
+    return Archive(location, read_only=read_only and not writable)
 
 
 def json_option(command):

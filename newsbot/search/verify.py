@@ -1,6 +1,6 @@
 """``newsbot verify``: is the archive sound, and does the index hold exactly what it says?
 
-The archive is checked with SQLite's own ``integrity_check`` and by decompressing every
+The archive is checked with its engine's own check (SQLite's ``integrity_check``) and by decompressing every
 stored raw page; the index is compared with the archive document by document (same
 canonical URLs, same content hashes). What is derived (the analysis, the index) can be
 rebuilt (``repair``); the archive itself cannot, so archive faults are only reported.
@@ -8,12 +8,12 @@ rebuilt (``repair``); the archive itself cannot, so archive faults are only repo
 
 from __future__ import annotations
 
-import sqlite3
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsbot.archive import Archive
+from newsbot.archive import Archive, sql
+from newsbot.archive.errors import DB_ERRORS
 from newsbot.search.index import IndexDamaged, IndexMissing, SearchError, open_index
 from newsbot.search.sync import rebuild_index
 
@@ -94,11 +94,11 @@ def repair(archive: Archive, index_dir: Path, progress=None) -> Report:
 
 def _check_archive(archive: Archive, report: Report) -> None:
     try:
-        rows = [row[0] for row in archive.db.execute("PRAGMA integrity_check")]
-    except sqlite3.DatabaseError as error:
+        problems = sql.integrity_problems(archive.db)
+    except DB_ERRORS as error:
         report.archive_errors.append(str(error))
         return
-    report.archive_errors.extend(row for row in rows if row != "ok")
+    report.archive_errors.extend(problems)
     for (body,) in archive.db.execute("SELECT body FROM pages WHERE body IS NOT NULL"):
         report.pages += 1
         try:

@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from newsbot import __version__, home
-from newsbot.archive import ARCHIVE_FILENAME, Archive
+from newsbot.archive import Archive, sql
 from newsbot.search.index import SearchError
 from newsbot.web.engine import index_trouble
 
@@ -40,8 +40,8 @@ class Settings:
     index_dir: Path
 
     @property
-    def archive_path(self) -> Path:
-        return self.data_dir / ARCHIVE_FILENAME
+    def archive_path(self) -> Path | str:
+        return home.archive_location(self.data_dir)
 
     @contextmanager
     def archive(self) -> Iterator[Archive]:
@@ -61,8 +61,8 @@ def create_app(data_dir: str | Path | None = None, index_dir: str | Path | None 
     from newsbot.web import api, pages
 
     settings = Settings(home.data_dir(data_dir).resolve(), home.index_dir(index_dir).resolve())
-    if not settings.archive_path.exists():
-        raise FileNotFoundError(f"no archive at {settings.archive_path}; run `newsbot crawl` first")
+    if not sql.exists(settings.archive_path):
+        raise FileNotFoundError(f"no archive at {sql.display(settings.archive_path)}; run `newsbot crawl` first")
     # An archive from an older newsbot gains its new tables and columns once, here, so that
     # the read-only connections of the requests find them.
     Archive(settings.archive_path).close()
