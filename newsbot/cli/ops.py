@@ -1,4 +1,4 @@
-"""Commands for operators: `schedule`, `backup`, `import-warc`, `forget`."""
+"""Commands for operators: `schedule`, `backup`, `migrate`, `import-warc`, `forget`."""
 
 from __future__ import annotations
 
@@ -121,21 +121,65 @@ def schedule(words, every, log_file, data_dir, index_dir):
 def backup(destination, force, data_dir, index_dir):
     """Copy the archive to DESTINATION (an SQLite file) with SQLite's online backup: consistent
     even while a crawl writes, checked before it is kept. Restore by copying it back as
-    <data dir>/archive.sqlite3, then `newsbot reindex` (the index is rebuilt from it)."""
-    import sqlite3
-
+    <data dir>/archive.sqlite3, then `newsbot reindex` (the index is rebuilt from it).
+    An archive in PostgreSQL is backed up with pg_dump (or copied with `newsbot migrate --to`)."""
+    from newsbot.archive import sql
+    from newsbot.archive.errors import DB_ERRORS
     from newsbot.cli.options import existing_archive
 
+    if sql.is_url(home.archive_location(data_dir)):
+        raise click.UsageError("backup copies an SQLite archive; back up a PostgreSQL archive with "
+                               "pg_dump, or copy it to a file with `newsbot migrate --to FILE`")
     if destination.exists() and not force:
         raise click.ClickException(f"{destination} exists; use --force to replace it")
     with existing_archive(data_dir) as archive:
         try:
             archive.backup(destination)
-        except (OSError, sqlite3.Error) as error:
+        except (OSError, *DB_ERRORS) as error:
             raise click.ClickException(f"cannot back up to {destination}: {error}") from None
         articles = archive.article_count()
     click.echo(f"archive ({articles} articles) backed up to {destination} "
                f"({destination.stat().st_size / 1e6:.1f} MB)")
+
+
+@click.command()
+@click.option("--to", "target", required=True, metavar="URL|FILE",
+              help="Where to copy the archive: postgresql://user@host/db (an empty database) or a new "
+                   "SQLite file.")
+@home_options
+@json_option
+def migrate(target, data_dir, index_dir, as_json):
+    """Copy the archive (the data dir's SQLite file, or the PostgreSQL one of --db) to TARGET
+    with every table (articles, revisions, raw pages, analyses, people, mentions, crawls),
+    then count each table on both sides: exit 1 when a count differs. The source is left
+    as it was, and the index stays valid for the copy. Afterwards point newsbot at it:
+    NEWSBOT_DB_URL=URL (or --db URL).
+    """
+    from newsbot.archive import Archive, sql
+    from newsbot.archive.transfer import TargetNotEmpty, copy_archive
+    from newsbot.cli.options import existing_archive
+
+    source = home.archive_location(data_dir)
+    if str(target) == str(source):
+        raise click.UsageError("--to names the archive itself")
+    if not sql.is_url(target) and Path(target).exists():
+        raise click.ClickException(f"{target} exists; migrate copies into a new file or an empty database")
+    with _locked(home.data_dir(data_dir)), existing_archive(data_dir) as archive, Archive(target) as copy:
+        try:
+            counts = copy_archive(archive, copy)
+        except TargetNotEmpty as error:
+            raise click.ClickException(f"{error}; migrate copies into an empty database") from None
+    differing = [table for table, (there, here) in counts.items() if there != here]
+    if as_json:
+        echo_json({"to": sql.display(target), "tables": {table: {"source": there, "copied": here}
+                                                         for table, (there, here) in counts.items()}})
+    else:
+        for table, (there, here) in counts.items():
+            click.echo(f"{table:<10} {there:>9} -> {here:>9}{'  DIFFERS' if there != here else ''}")
+        click.echo(f"copied to {sql.display(target)}" if not differing else
+                   f"newsbot: counts differ in {', '.join(differing)}")
+    if differing:
+        raise click.exceptions.Exit(1)
 
 
 @click.command()
@@ -178,7 +222,7 @@ def forget(urls, site, yes, data_dir, index_dir, as_json):
         if not ids:
             raise click.exceptions.Exit(1)
         what = f"{len(ids)} article(s) of {site}" if site else f"{len(ids)} article(s)"
-        if not yes and not _confirmed(f"forget {what} from {archive.path} and {index}?"):
+        if not yes and not _confirmed(f"forget {what} from {archive.location} and {index}?"):
             click.echo("nothing forgotten", err=True)
             raise click.exceptions.Exit(1)
         done = forget_articles(archive, ids, site)
@@ -204,4 +248,4 @@ def _confirmed(question: str) -> bool:
         return False
 
 
-COMMANDS = (import_warc, schedule, backup, forget)
+COMMANDS = (import_warc, schedule, backup, migrate, forget)
