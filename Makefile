@@ -3,12 +3,12 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench scale clean
+.PHONY: demo test test-postgres bench scale clean
 
 $(BIN)/newsbot: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,postgresql]'
 	touch $@
 
 demo: $(BIN)/newsbot
@@ -17,6 +17,10 @@ demo: $(BIN)/newsbot
 test: $(BIN)/newsbot
 	$(BIN)/ruff check newsbot tests benchmarks
 	$(BIN)/python -m pytest -q
+
+# The whole suite again with every archive in PostgreSQL (a throwaway cluster; docs/postgresql.md).
+test-postgres: $(BIN)/newsbot
+	NEWSBOT_TEST_DB=postgresql $(BIN)/python -m pytest -q
 
 bench: $(BIN)/newsbot
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'

@@ -45,11 +45,13 @@ def site_server():
     server.stop()
 
 
-def run_newsbot(*args: str, home: Path, timeout: float = 300, stdin: str = "") -> subprocess.CompletedProcess:
+def run_newsbot(*args: str, home: Path, timeout: float = 300, stdin: str = "",
+                env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run `newsbot ARGS` in a child process (Scrapy's reactor runs once per process), with
-    its data and index under `home` through NEWSBOT_DATA_DIR / NEWSBOT_INDEX_DIR, and `stdin`
-    as its input (answers to a prompt)."""
-    env = {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index")}
+    its data and index under `home` through NEWSBOT_DATA_DIR / NEWSBOT_INDEX_DIR, `stdin`
+    as its input (answers to a prompt) and `env` added to its environment."""
+    env = {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index"),
+           **archive_env(home / "data"), **(env or {})}
     return subprocess.run([sys.executable, "-m", "newsbot.cli", *args], capture_output=True, input=stdin,
                           text=True, timeout=timeout, cwd=home, env=env)
 
@@ -76,7 +78,7 @@ def web_home(site_server, tmp_path_factory) -> Path:
     for site in ("gramin", "khabar"):
         result = run_newsbot("crawl", site, "--url", site_server.url(site), "-s", "DOWNLOAD_DELAY=0", home=home)
         assert result.returncode == 0, result.stderr
-    with Archive(home / "data" / "archive.sqlite3") as archive:
+    with Archive.in_dir(home / "data") as archive:
         for text in ("पहला पाठ।", '<img src=x onerror=alert(3)> भाजपा ज़िलाध्यक्ष रमाकांत ठाकुर की अध्यक्षता में '
                      "मंडल कार्यकर्ताओं की बैठक हुई। बैठक में " '"><script>alert(4)</script> भी लिखा था।'):
             archive.upsert_article(Article(
@@ -94,7 +96,8 @@ def web_server(web_home):
     import time
 
     log = web_home / "serve.log"
-    env = {**os.environ, "NEWSBOT_DATA_DIR": str(web_home / "data"), "NEWSBOT_INDEX_DIR": str(web_home / "index")}
+    env = {**os.environ, "NEWSBOT_DATA_DIR": str(web_home / "data"), "NEWSBOT_INDEX_DIR": str(web_home / "index"),
+           **archive_env(web_home / "data")}
     with open(log, "w") as stderr:
         process = subprocess.Popen([sys.executable, "-m", "newsbot.cli", "serve", "--port", "0"],
                                    stderr=stderr, stdout=subprocess.DEVNULL, cwd=web_home, env=env)
@@ -108,3 +111,99 @@ def web_server(web_home):
     yield "http://" + text.split("http://", 1)[1].split("/", 1)[0]
     process.terminate()
     process.wait(timeout=10)
+
+
+# -- PostgreSQL (tests/postgres.py) ---------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL cluster for the session; skipped, saying how to get PostgreSQL,
+    where its binaries or psycopg are missing (a failure under CI, which installs them)."""
+    from postgres import HOW_TO_GET, Cluster, server_bin
+
+    bin_dir = server_bin()
+    missing = HOW_TO_GET if bin_dir is None else None
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        missing = "psycopg is not installed: pip install -e '.[postgresql]'"
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(missing)
+        pytest.skip(missing)
+    cluster = Cluster(bin_dir)
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def archive_at(request, tmp_path):
+    """Where a test's archive lives, once per engine: an SQLite file, a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "archive.sqlite3"
+    return request.getfixturevalue("postgres").new_database()
+
+
+# -- the whole suite on PostgreSQL: NEWSBOT_TEST_DB=postgresql (make test-postgres) ---------------
+# Every data dir a test makes gets a database of its own, in this process (newsbot.home's
+# archive_location) and in the newsbot processes it starts (NEWSBOT_DB_URL, archive_env).
+
+ON_POSTGRES = os.environ.get("NEWSBOT_TEST_DB") == "postgresql"
+_databases: dict[Path, str] = {}
+_cluster = []
+
+
+def _database_for(data_dir) -> str:
+    from newsbot import home
+
+    key = home.data_dir(data_dir).resolve()
+    if key not in _databases:
+        _databases[key] = _cluster[0].new_database()
+    return _databases[key]
+
+
+def archive_env(data_dir: Path) -> dict[str, str]:
+    """The environment that puts a child process's archive where this process finds it."""
+    return {"NEWSBOT_DB_URL": _database_for(data_dir)} if ON_POSTGRES else {}
+
+
+def copy_data(source: Path, destination: Path) -> None:
+    """Copy a data dir, and on PostgreSQL its archive into the destination's own database."""
+    import shutil
+
+    shutil.copytree(source, destination)
+    if ON_POSTGRES:
+        from newsbot.archive import Archive
+        from newsbot.archive.transfer import copy_archive
+
+        with Archive.in_dir(source) as archive, Archive.in_dir(destination) as copy:
+            copy_archive(archive, copy)
+
+
+def archive_db(data_dir: Path):
+    """A connection to the archive of `data_dir` in whichever engine holds it (rows by name)."""
+    from newsbot import home
+    from newsbot.archive import sql
+
+    return sql.connect(home.archive_location(data_dir))
+
+
+@pytest.fixture(scope="session", autouse=ON_POSTGRES)
+def archives_in_postgresql(request):
+    from newsbot import home
+
+    _cluster.append(request.getfixturevalue("postgres"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(home, "archive_location",
+                      lambda directory=None: os.environ.get(home.DB_URL_ENV) or _database_for(directory))
+        yield
+
+
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL, tests of the SQLite file itself are skipped, each with its marker's reason."""
+    if not ON_POSTGRES:
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:
+            item.add_marker(pytest.mark.skip(reason="SQLite only: " + marker.args[0]))

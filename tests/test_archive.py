@@ -31,16 +31,16 @@ def make_article(**changes) -> Article:
     return Article(**fields)
 
 
-def test_same_article_twice_is_one_row(tmp_path):
-    with Archive.in_dir(tmp_path) as archive:
+def test_same_article_twice_is_one_row(archive_at):
+    with Archive(archive_at) as archive:
         assert archive.upsert_article(make_article()) == "new"
         assert archive.upsert_article(make_article(url="http://127.0.0.1:9/?p=17")) == "unchanged"
         assert archive.article_count() == 1
         assert archive.articles_per_site() == {"gramin": 1}
 
 
-def test_changed_article_keeps_a_revision(tmp_path):
-    with Archive.in_dir(tmp_path) as archive:
+def test_changed_article_keeps_a_revision(archive_at):
+    with Archive(archive_at) as archive:
         archive.upsert_article(make_article())
         edited = make_article(text="सरायपुर। बैठक में संशोधित समाचार, २०२६ के चुनाव पर चर्चा।")
         assert archive.upsert_article(edited) == "updated"
@@ -53,12 +53,12 @@ def test_changed_article_keeps_a_revision(tmp_path):
         assert row["tags"] == ["कांग्रेस", "बैठक"]
 
 
-def test_index_bookkeeping_survives_reopening(tmp_path):
-    with Archive.in_dir(tmp_path) as archive:
+def test_index_bookkeeping_survives_reopening(archive_at):
+    with Archive(archive_at) as archive:
         archive.upsert_article(make_article())
         [row] = archive.articles_by_ids(archive.article_ids_to_index())
         archive.mark_indexed([(row["canonical_url"], row["content_hash"])])
-    with Archive.in_dir(tmp_path) as archive:
+    with Archive(archive_at) as archive:
         assert archive.article_ids_to_index() == []
         archive.upsert_article(make_article(title="नया शीर्षक: हिन्दी कार्यशाला"))
         assert len(archive.article_ids_to_index()) == 1
@@ -66,12 +66,12 @@ def test_index_bookkeeping_survives_reopening(tmp_path):
         assert len(archive.article_ids_to_index()) == 1
 
 
-def test_raw_page_is_kept_compressed_and_returned_intact(tmp_path):
+def test_raw_page_is_kept_compressed_and_returned_intact(archive_at):
     body = "<html><body><p>गाँव में बैठक — ज़िलाध्यक्ष पहुँचे</p></body></html>".encode() * 200
     page = Page(url="http://127.0.0.1:9/x/", site="gramin", status=200,
                 content_type="text/html; charset=utf-8", encoding="utf-8", body=body,
                 fetched_at=datetime(2026, 11, 26, 9, 0, tzinfo=IST), outcome="skipped", reason="listing")
-    with Archive.in_dir(tmp_path) as archive:
+    with Archive(archive_at) as archive:
         archive.save_page(page)
         archive.save_page(page)  # a re-fetch replaces, never duplicates
         assert archive.raw_page(page.url) == body
@@ -80,8 +80,8 @@ def test_raw_page_is_kept_compressed_and_returned_intact(tmp_path):
         assert stored < len(body) / 5
 
 
-def test_crawl_runs_are_recorded(tmp_path):
-    with Archive.in_dir(tmp_path) as archive:
+def test_crawl_runs_are_recorded(archive_at):
+    with Archive(archive_at) as archive:
         assert archive.last_crawl() is None
         crawl_id = archive.start_crawl("gramin")
         assert archive.last_crawl() is None  # unfinished runs are not "the last crawl"
@@ -91,31 +91,31 @@ def test_crawl_runs_are_recorded(tmp_path):
         assert datetime.fromisoformat(last["finished_at"]).utcoffset() == timedelta(hours=5, minutes=30)
 
 
-def test_an_archive_from_before_the_analysis_tables_is_upgraded_in_place(tmp_path):
+def test_an_archive_from_before_the_analysis_tables_is_upgraded_in_place(archive_at):
+    from newsbot.archive import sql
     from newsbot.archive.db import SCHEMA
     from newsbot.people.registry import analyse_pending
 
-    path = tmp_path / "archive.sqlite3"
-    old = sqlite3.connect(path)
+    old = sql.connect(archive_at)
     old.executescript(SCHEMA)  # the tables an archive had before analysis was stored
     # ... and a mentions table as an earlier version made it, without the later columns
     old.executescript("CREATE TABLE mentions (id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL,"
                       " person_id INTEGER NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL)")
     old.close()
-    with Archive(path) as archive:
+    with Archive(archive_at) as archive:
         assert archive.upsert_article(make_article()) == "new"
-        columns = {row[1] for row in archive.db.execute("PRAGMA table_info(mentions)")}
-        assert {"org", "party", "jurisdiction", "appointed", "evidence", "start_char", "end_char"} <= columns
+        assert {"org", "party", "jurisdiction", "appointed", "evidence", "start_char", "end_char"} <= \
+            sql.columns(archive.db, "mentions")
         assert analyse_pending(archive) == 1
         [mention] = archive.mentions_of(1)
         assert (mention["person"], mention["role"], mention["appointed"]) == (
             "अभिनव प्रताप सिंह", "मंडल कोऑर्डिनेटर", True)
-    with Archive(path) as archive:  # opening again changes nothing
+    with Archive(archive_at) as archive:  # opening again changes nothing
         assert archive.article_count() == 1 and len(archive.mentions_of(1)) == 1
 
 
-def test_byline_org_image_and_kind_are_stored(tmp_path):
-    with Archive.in_dir(tmp_path) as archive:
+def test_byline_org_image_and_kind_are_stored(archive_at):
+    with Archive(archive_at) as archive:
         archive.upsert_article(make_article(author=None, byline_org="डिजिटल डेस्क", kind="liveblog",
                                             image="http://127.0.0.1:9/static/img/baithak.png"))
         [row] = archive.articles_by_ids(archive.article_ids_to_index())
@@ -123,9 +123,9 @@ def test_byline_org_image_and_kind_are_stored(tmp_path):
             "डिजिटल डेस्क", "liveblog", "http://127.0.0.1:9/static/img/baithak.png")
 
 
-def test_an_article_is_found_by_any_form_of_its_url(tmp_path):
+def test_an_article_is_found_by_any_form_of_its_url(archive_at):
     stored = canonical_url("http://127.0.0.1:9/2026/11/20/ज़िला-कांग्रेस-बैठक-सँवारी/")
-    with Archive.in_dir(tmp_path) as archive:
+    with Archive(archive_at) as archive:
         archive.upsert_article(make_article(canonical_url=stored, url=stored))
         lower = re.sub("%[0-9A-F]{2}", lambda m: m[0].lower(), stored)
         for form in (display_url(stored), stored, lower, stored.rstrip("/"),

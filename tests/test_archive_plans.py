@@ -7,6 +7,8 @@ import re
 import sqlite3
 from datetime import datetime
 
+import pytest
+
 from newsbot.archive import Archive
 from newsbot.items import IST, Article, Page
 from newsbot.people.registry import analyse_pending, analyse_url
@@ -50,6 +52,7 @@ def _full_scans(db: sqlite3.Connection, sql: str) -> list[str]:
     return _FULL_SCAN.findall(plan)
 
 
+@pytest.mark.sqlite_only("SQLite's query plans")
 def test_lookups_and_registry_writes_never_scan_a_table(tmp_path):
     with Archive.in_dir(tmp_path) as archive:
         for number in range(300):

@@ -4,10 +4,9 @@ article signals is not (issue 8 item 5)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
-from conftest import TEST_SITES, SiteServer, run_newsbot
+from conftest import TEST_SITES, SiteServer, archive_db, run_newsbot
 
 from newsbot.demo.server import load_site
 from newsbot.extract import MIN_BODY_CHARS, MIN_BRIEF_CHARS, extract
@@ -68,7 +67,7 @@ def test_a_crawl_of_a_site_of_briefs_archives_every_one(tmp_path):
     finally:
         server.stop()
     assert result.returncode == 0, result.stderr
-    db = sqlite3.connect(tmp_path / "data" / "archive.sqlite3")
+    db = archive_db(tmp_path / "data")
     archived = dict(db.execute("SELECT title, text FROM articles"))
     assert archived == {normalise(a["title"]): normalise(a["paragraphs"][0]) for a in site["articles"]}
     # The home page, the section listings and the site pages were fetched and not archived.

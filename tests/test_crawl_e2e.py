@@ -7,11 +7,10 @@ find every article and tell articles from listings on its own.
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import BUNDLED_SITES, TEST_SITES, run_newsbot
+from conftest import BUNDLED_SITES, TEST_SITES, archive_db, run_newsbot
 
 from newsbot.crawl import crawl_lock
 from newsbot.demo.server import load_site
@@ -21,14 +20,13 @@ from newsbot.urls import display_url
 LISTING_PATH_MARKS = ("/page/", "/tag/", "/category/", "/author/", "/feed", "/_test/", "/about", "/contact")
 
 
-def archived(home: Path) -> list[sqlite3.Row]:
-    db = sqlite3.connect(home / "data" / "archive.sqlite3")
-    db.row_factory = sqlite3.Row
+def archived(home: Path) -> list:
+    db = archive_db(home / "data")
     return db.execute("SELECT * FROM articles").fetchall()
 
 
 def skipped_pages(home: Path) -> dict[str, str]:
-    db = sqlite3.connect(home / "data" / "archive.sqlite3")
+    db = archive_db(home / "data")
     return dict(db.execute("SELECT url, reason FROM pages WHERE outcome = 'skipped'").fetchall())
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 from datetime import UTC, datetime
 
 import pytest
-from conftest import run_newsbot
+from conftest import archive_db, run_newsbot
 
 from newsbot.archive import Archive
 from newsbot.cli import main
@@ -155,10 +154,10 @@ def export_demo(home, kind: str) -> list[dict]:
 
 def test_after_crawling_the_demo_sites_every_evidence_is_in_its_article(demo_home):
     rows = export_demo(demo_home, "roles")
-    db = sqlite3.connect(demo_home / "data" / "archive.sqlite3")
+    db = archive_db(demo_home / "data")
     # Exports print URLs readable, as every command does.
-    texts = {display_url(url): text for url, text in
-             db.execute("SELECT canonical_url, title || char(10) || char(10) || text FROM articles")}
+    texts = {display_url(url): f"{title}\n\n{text}" for url, title, text in
+             db.execute("SELECT canonical_url, title, text FROM articles")}
     assert len(rows) > 50 and sum(row["appointed"] == "true" for row in rows) > 20
     assert sum(row["appointed"] == "false" for row in rows) > 50
     for row in rows:

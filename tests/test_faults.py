@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import gzip
 import json
-import sqlite3
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import run_newsbot
+from conftest import archive_db, run_newsbot
 from faultsite import PARAGRAPHS, FaultSite, Reply, article, links_page
 
 TITLE = "रामपुर कलां में किसानों की बैठक, ख़रीद केंद्र खोलने की माँग"
@@ -33,9 +32,8 @@ def crawl(site: FaultSite, home: Path, *settings: str, url: str | None = None):
     return result.returncode, json.loads(lines[-1]) if lines else None, result.stderr
 
 
-def archive(home: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(home / "data" / "archive.sqlite3")
-    db.row_factory = sqlite3.Row
+def archive(home: Path) :
+    db = archive_db(home / "data")
     return db
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import run_newsbot
+from conftest import copy_data, run_newsbot
 
 from newsbot.archive import Archive
 from newsbot.archive.prune import forget
@@ -56,7 +56,7 @@ def crawled(site_server, tmp_path_factory):
 
 
 def copy_of(home: Path, tmp_path: Path) -> Path:
-    shutil.copytree(home / "data", tmp_path / "data")
+    copy_data(home / "data", tmp_path / "data")
     shutil.copytree(home / "index", tmp_path / "index")
     return tmp_path
 

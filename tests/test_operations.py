@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 import os
 import shlex
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from conftest import run_newsbot
+import pytest
+from conftest import archive_db, run_newsbot
 
 from newsbot.crawl import crawl_lock
 from newsbot.schedule import Schedule
@@ -103,11 +103,12 @@ def test_wait_for_a_running_crawl_instead_of_exiting_3(site_server, tmp_path):
     assert "INFO: Spider opened" in (tmp_path / "run.log").read_text(encoding="utf-8")  # -s LOG_FILE is honoured
 
 
+@pytest.mark.sqlite_only("SQLite's online backup of the archive file")
 def test_backup_copies_the_archive_online_and_restores(site_server, tmp_path):
     home = tmp_path / "home"
     home.mkdir()
     assert run_newsbot("crawl", "--url", site_server.url("kasba"), "-s", "DOWNLOAD_DELAY=0", home=home).returncode == 0
-    live = sqlite3.connect(home / "data" / "archive.sqlite3")
+    live = archive_db(home / "data")
     live.execute("BEGIN IMMEDIATE")  # a writer holds the database mid-transaction
     result = run_newsbot("backup", str(tmp_path / "kopi.sqlite3"), home=home)
     live.rollback()

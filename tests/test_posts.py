@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import datetime
 
 import pytest
+from conftest import archive_db
 
 from newsbot.archive import Archive
 from newsbot.cli import main
@@ -138,7 +138,7 @@ def test_an_older_archive_gains_the_columns_and_is_filled(capsys, tmp_path, monk
     assert main(["people", "--json"]) == 0  # analysed by today's rules
     capsys.readouterr()
     # Make it an archive of an older newsbot: no post columns, analysed by other rules.
-    db = sqlite3.connect(data / "archive.sqlite3")
+    db = archive_db(data)
     for column in ("role_normalized", "post", "level", "wing", "former"):
         db.execute(f"ALTER TABLE mentions DROP COLUMN {column}")
     db.execute("UPDATE analyses SET rules_version = 'old'")
@@ -148,7 +148,7 @@ def test_an_older_archive_gains_the_columns_and_is_filled(capsys, tmp_path, monk
     [row] = map(json.loads, capsys.readouterr().out.splitlines())
     assert (row["person"], row["role"], row["role_normalized"], row["party"]) == (
         "आरिफ़ हुसैन", "ज़िला अध्यक्ष", "जिला अध्यक्ष", "INC")
-    db = sqlite3.connect(data / "archive.sqlite3")
+    db = archive_db(data)
     assert db.execute("SELECT role_normalized, level, post, wing FROM mentions").fetchall() == [
         ("जिला अध्यक्ष", "जिला", "अध्यक्ष", "युवा कांग्रेस")]
     # reprocess redoes it all and keeps it.

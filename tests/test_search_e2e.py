@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 
 import pytest
-from conftest import TEST_SITES, run_newsbot
+from conftest import TEST_SITES, archive_db, run_newsbot
 
 from newsbot.demo.server import load_site
 from newsbot.text.display import normalise
@@ -38,7 +37,7 @@ def crawled(site_server, tmp_path_factory):
     home = tmp_path_factory.mktemp("search-e2e")
     result = run_newsbot("crawl", "--url", site_server.url("kasba"), "-s", "DOWNLOAD_DELAY=0", home=home)
     assert result.returncode == 0, result.stderr
-    db = sqlite3.connect(home / "data" / "archive.sqlite3")
+    db = archive_db(home / "data")
     # Every command prints URLs readable (Devanagari slugs as letters).
     urls = {title: display_url(url) for title, url in db.execute("SELECT title, canonical_url FROM articles")}
     assert len(urls) == len(load_site(TEST_SITES / "kasba")["articles"])

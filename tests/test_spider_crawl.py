@@ -7,14 +7,13 @@ at older articles, and an AMP copy or a tracking link of an article adds no seco
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import BUNDLED_SITES, run_newsbot
+from conftest import BUNDLED_SITES, archive_db, run_newsbot
 
 from newsbot.demo.server import load_site
 from newsbot.text.display import normalise
@@ -22,12 +21,11 @@ from newsbot.text.display import normalise
 SITES = ("gramin", "khabar")
 
 
-def crawl(site_server, home: Path, site: str, *args: str) -> sqlite3.Connection:
+def crawl(site_server, home: Path, site: str, *args: str) :
     result = run_newsbot("crawl", site, "--url", site_server.url(site), *args, "-s", "DOWNLOAD_DELAY=0", home=home)
     assert result.returncode == 0, result.stderr
     assert "0 errors" in result.stdout and "Traceback" not in result.stderr
-    db = sqlite3.connect(home / "data" / "archive.sqlite3")
-    db.row_factory = sqlite3.Row
+    db = archive_db(home / "data")
     return db
 
 
@@ -77,7 +75,7 @@ def test_amp_copy_and_tracking_link_are_archived_once(site_server, tmp_path):
     result = run_newsbot("crawl", "khabar", "--url", amp, "--url", tracked, "--via", "sitemap",
                          "-s", "DOWNLOAD_DELAY=0", home=tmp_path)
     assert result.returncode == 0, result.stderr
-    db = sqlite3.connect(tmp_path / "data" / "archive.sqlite3")
+    db = archive_db(tmp_path / "data")
     rows = db.execute("SELECT canonical_url FROM articles WHERE title = ?", (normalise(post["title"]),)).fetchall()
     assert rows == [(site_server.url("khabar", path),)]
     assert db.execute("SELECT canonical_url FROM pages WHERE url = ?", (amp,)).fetchone() == rows[0]

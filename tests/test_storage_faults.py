@@ -15,7 +15,6 @@ import resource
 import shlex
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -23,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_newsbot
+from conftest import REPO, archive_db, run_newsbot
 from faultsite import PARAGRAPHS, FaultSite, Reply, article, links_page
 
 ARTICLES = 40
@@ -67,9 +66,8 @@ def summary_of(result) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def intact(data: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(data / "archive.sqlite3")
-    db.row_factory = sqlite3.Row
+def intact(data: Path) :
+    db = archive_db(data)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     return db
 
@@ -92,6 +90,7 @@ def assert_complete_after_next_crawl(site: FaultSite, home: Path) -> None:
 
 # --- a full disk ---------------------------------------------------------------------------------
 
+@pytest.mark.sqlite_only("the archive file on a full tmpfs")
 def test_disk_full_fails_the_run_in_one_line_and_keeps_the_archive_consistent(tmp_path):
     home = tmp_path
     (home / "data").mkdir()
@@ -121,6 +120,7 @@ def test_disk_full_fails_the_run_in_one_line_and_keeps_the_archive_consistent(tm
         assert_complete_after_next_crawl(site, home)
 
 
+@pytest.mark.sqlite_only("the archive file on a full tmpfs")
 def test_disk_full_fails_scrapy_crawl_too(tmp_path):
     """`scrapy crawl` is the other way in: its exit code must say the run could not store."""
     if not namespaces():
@@ -151,6 +151,7 @@ def crawled(tmp_path_factory):
 READ_COMMANDS = (("stats",), ("search", "ग्राम सभा"), ("people",), ("export", "articles", "--format", "csv"))
 
 
+@pytest.mark.sqlite_only("a damaged archive file")
 @pytest.mark.parametrize("damage", ["not-a-database", "truncated"])
 def test_damaged_archive_is_one_line_for_every_command_and_left_alone(crawled, tmp_path, damage):
     home, site = crawled
@@ -172,6 +173,7 @@ def test_damaged_archive_is_one_line_for_every_command_and_left_alone(crawled, t
 
 # --- a read-only data dir ------------------------------------------------------------------------
 
+@pytest.mark.sqlite_only("SQLite opening the archive file read-only on a read-only mount")
 def test_read_only_commands_work_on_a_read_only_data_dir(crawled):
     if not namespaces():
         pytest.skip("no unprivileged mount namespace here for a read-only mount")

@@ -6,9 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 import urllib.request
@@ -17,7 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from conftest import run_newsbot
+from conftest import archive_db, copy_data, run_newsbot
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -138,7 +136,7 @@ def test_a_crawl_leaves_warc_files_warcio_accepts_with_one_record_per_page(crawl
             captured[entry["warc-target-uri"]] = captured.get(entry["warc-target-uri"], 0) + 1
     requests = sum(entry["warc-type"] == "request" for entry in entries)
     assert requests == sum(captured.values())  # every response comes with its request
-    pages = [url for (url,) in sqlite3.connect(crawled / "data" / "archive.sqlite3").execute("SELECT url FROM pages")]
+    pages = [url for (url,) in archive_db(crawled / "data").execute("SELECT url FROM pages")]
     assert len(pages) > 40
     assert {url: captured.get(url) for url in pages} == dict.fromkeys(pages, 1)
 
@@ -172,8 +170,8 @@ def test_import_of_the_crawls_warc_files_gives_the_same_archive_and_index(crawle
 
 
 def test_reprocess_reads_pages_again_from_the_warc_files(crawled, tmp_path):
-    shutil.copytree(crawled / "data", tmp_path / "data")
-    db = sqlite3.connect(tmp_path / "data" / "archive.sqlite3")
+    copy_data(crawled / "data", tmp_path / "data")
+    db = archive_db(tmp_path / "data")
     with db:
         url, title = db.execute("SELECT canonical_url, title FROM articles WHERE site = 'gramin' LIMIT 1").fetchone()
         db.execute("UPDATE articles SET title = 'पुराना शीर्षक', content_hash = 'stale' WHERE canonical_url = ?", (url,))

@@ -15,6 +15,8 @@ from urllib.parse import urlencode
 import pytest
 from conftest import HOSTILE_TITLE, HOSTILE_URL, REPO, run_newsbot
 
+from newsbot.archive import Archive
+
 
 def get(server: str, path: str, params: dict | None = None, method: str = "GET"):
     """(status, headers, body bytes) of one request; errors are answers too."""
@@ -239,8 +241,7 @@ def test_search_keeps_answering_while_reindex_rebuilds(web_server, web_home):
 def test_serve_needs_an_archive_and_a_free_port(tmp_path, web_server):
     result = run_newsbot("serve", "--port", "0", home=tmp_path)
     assert result.returncode == 1 and "no archive" in result.stderr and "Traceback" not in result.stderr
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "archive.sqlite3").write_bytes(b"")
+    Archive.in_dir(tmp_path / "data").close()
     port = web_server.rsplit(":", 1)[1]
     result = run_newsbot("serve", "--port", port, home=tmp_path)
     assert result.returncode == 1 and "cannot listen" in result.stderr and "Traceback" not in result.stderr
