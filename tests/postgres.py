@@ -2,7 +2,7 @@
 on a unix socket there (no port to collide with), stopped and deleted at the end of the session.
 
 PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user (Debian's
-package makes it). Durability is switched off: the cluster dies with the session anyway.
+package makes it). Durability is switched off for the tests: the cluster dies with the session.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ def server_bin() -> Path | None:
 
 
 class Cluster:
-    def __init__(self, bin_dir: Path):
+    def __init__(self, bin_dir: Path, durable: bool = False):
+        """*durable*: fsync and synchronous commits on, as a real server (for benchmarks)."""
         self.bin = bin_dir
         self.root = Path(tempfile.mkdtemp(prefix="newsbot-pg-"))
         self.data = self.root / "data"
@@ -43,8 +44,9 @@ class Cluster:
         self._names = itertools.count(1)
         self._run("initdb", "-D", str(self.data), "--auth=trust", "--username=postgres",
                   "--encoding=UTF8", "--locale=C", "--no-sync")
-        options = (f"-k {self.root} -p {PORT} -c listen_addresses='' -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+        options = f"-k {self.root} -p {PORT} -c listen_addresses='' -c max_connections=200"
+        if not durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-o", options,
                   "-w", "start")
         self.admin = self.url("postgres")

@@ -80,5 +80,5 @@ def test_a_crawl_of_a_site_of_briefs_archives_every_one(tmp_path):
     assert summary["articles_new"] == len(site["articles"])
     # A brief's people are analysed like any article's.
     roles = dict(db.execute("SELECT p.name, m.role_normalized FROM mentions m JOIN people p ON p.id = m.person_id "
-                            "WHERE m.appointed"))
+                            "WHERE m.appointed != 0"))
     assert roles.get("रवींद्र कुमार मौर्य") == "मंडल अध्यक्ष"

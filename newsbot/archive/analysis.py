@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from newsbot.archive import sql
 from newsbot.archive.migrate import add_missing_columns
 from newsbot.urls import canonical_url
 
@@ -73,6 +74,7 @@ class AnalysisStore:
 
     db: object  # sqlite3.Connection or newsbot.archive.sql.PgConnection
 
+    @sql.retried
     def save_analyses(self, analyses: list[tuple[int, str, dict, list[dict]]], rules_version: str,
                       analysed_at: str) -> int:
         """Replace the analyses of articles, each given as (article_id, content_hash, summary,

@@ -151,6 +151,7 @@ class Archive(AnalysisStore):
 
     # -- writing ---------------------------------------------------------------------------
 
+    @sql.retried
     def save_page(self, page: Page) -> None:
         with self.db:
             self.db.execute(
@@ -168,6 +169,7 @@ class Archive(AnalysisStore):
                  page.canonical_url, page.outcome, page.reason),
             )
 
+    @sql.retried
     def upsert_article(self, article: Article, seen_at: datetime | None = None) -> str:
         """Store an article by canonical URL; returns "new", "updated" or "unchanged".
 
@@ -209,6 +211,7 @@ class Archive(AnalysisStore):
             )
             return "updated"
 
+    @sql.retried
     def mark_indexed(self, pairs: list[tuple[str, str]]) -> None:
         """Record (canonical_url, content_hash) pairs as written to the search index."""
         with self.db:

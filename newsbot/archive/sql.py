@@ -18,10 +18,12 @@ parameters) and routing SQLite through its engine, slower, for no gain in portab
 
 from __future__ import annotations
 
+import random
 import re
 import sqlite3
+import time
 from contextlib import contextmanager, nullcontext
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -31,6 +33,10 @@ URL_SCHEMES = ("postgresql", "postgres")
 INSTALL_HINT = "PostgreSQL archives need psycopg: pip install 'newsbot[postgresql]'"
 # Any constant: the key of the advisory lock under which a worker creates or upgrades the schema.
 SCHEMA_LOCK_KEY = 0x6E657773
+# PostgreSQL's "deadlock detected" and "serialization failure": the transaction was rolled back
+# to let another worker's go on, and may simply be run again.
+RETRIED_STATES = frozenset({"40P01", "40001"})
+ATTEMPTS = 5
 
 
 def is_url(location: str | Path) -> bool:
@@ -120,6 +126,7 @@ def _placeholders(sql: str) -> str:
 
 _IDENTITY = re.compile(r"(?<!\w)id INTEGER PRIMARY KEY\b")
 _BLOB = re.compile(r"\bBLOB\b")
+_CREATE_INDEX = re.compile(r"CREATE (?:UNIQUE )?INDEX IF NOT EXISTS (\w+)", re.IGNORECASE)
 
 
 def postgres_ddl(script: str) -> str:
@@ -172,11 +179,21 @@ class PgConnection:
             return cursor
 
     def executescript(self, script: str) -> None:
+        """Run SQLite DDL. An index that exists is not created again: even CREATE INDEX IF NOT
+        EXISTS locks its table against writes first, which deadlocks with a busy worker."""
         with self._translated():
-            self.conn.execute(postgres_ddl(script))
+            for statement in filter(str.strip, postgres_ddl(script).split(";")):
+                index = _CREATE_INDEX.search(statement)
+                if index and self.conn.execute("SELECT to_regclass(%s)", (index[1],)).fetchone()[0]:
+                    continue
+                self.conn.execute(statement)
 
     def commit(self) -> None:
         """Nothing to do: outside ``with db:`` every statement commits itself."""
+
+    @property
+    def in_transaction(self) -> bool:
+        return bool(self._transactions)
 
     def __enter__(self):
         transaction = self.conn.transaction()
@@ -230,8 +247,24 @@ def insert_id(db, sql: str, params=()) -> int:
 
 def locking(db) -> str:
     """What to add to a SELECT whose rows the transaction is about to change: PostgreSQL's
-    row lock (another worker's change waits); SQLite has one writer at a time anyway."""
-    return " FOR UPDATE" if is_postgres(db) else ""
+    row lock (another worker's change waits; NO KEY: rows that only point at it, as mentions
+    do, are not held up); SQLite has one writer at a time anyway."""
+    return " FOR NO KEY UPDATE" if is_postgres(db) else ""
+
+
+def retried(method):
+    """An archive write (one transaction) run again when PostgreSQL rolled it back to break a
+    deadlock between workers; never inside a caller's transaction, which that rollback undid."""
+    @wraps(method)
+    def run(self, *args, **kwargs):
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return method(self, *args, **kwargs)
+            except ArchiveError as error:
+                if error.sqlstate not in RETRIED_STATES or attempt == ATTEMPTS or self.db.in_transaction:
+                    raise
+                time.sleep(random.uniform(0.01, 0.05) * attempt)  # apart, so they do not meet again
+    return run
 
 
 def schema_lock(db):

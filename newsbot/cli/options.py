@@ -60,14 +60,15 @@ def date_option(name: str, end: bool, help_text: str):
 def existing_archive(data_dir, read_only: bool = False) -> Archive:
     """The archive in `data_dir`; a one-line error when there is none yet (never a new empty one).
 
-    `read_only` (commands that only read): where the archive cannot be written (a read-only
-    mount or directory), SQLite opens it read-only instead of failing to.
+    `read_only` (commands that only read): where the archive file cannot be written (a
+    read-only mount or directory), SQLite opens it read-only instead of failing to. A
+    PostgreSQL archive is opened as any other: the server says who may write.
     """
     location = home.archive_location(data_dir)
     if not sql.exists(location):
         raise click.ClickException(f"no archive at {sql.display(location)}; run `newsbot crawl` first")
     if sql.is_url(location):
-        return Archive(location, read_only=read_only)
+        return Archive(location)
     writable = os.access(location, os.W_OK) and os.access(location.parent, os.W_OK)
     return Archive(location, read_only=read_only and not writable)
 
