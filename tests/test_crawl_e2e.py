@@ -7,10 +7,11 @@ find every article and tell articles from listings on its own.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
-from conftest import BUNDLED_SITES, TEST_SITES, archive_db, run_newsbot
+from conftest import BUNDLED_SITES, TEST_SITES, archive_db, archive_env, run_newsbot
 
 from newsbot.crawl import crawl_lock
 from newsbot.demo.server import load_site
@@ -154,7 +155,7 @@ def test_scrapy_list_and_scrapy_crawl_work(site_server, tmp_path):
         [sys.executable, "-m", "scrapy", "crawl", "generic", "-a", f"url={site_server.url('kasba')}",
          "-s", "DOWNLOAD_DELAY=0", "-s", f"NEWSBOT_DATA_DIR={tmp_path / 'data'}",
          "-s", f"NEWSBOT_INDEX_DIR={tmp_path / 'index'}", "-s", "LOG_LEVEL=WARNING"],
-        capture_output=True, text=True, cwd=repo, timeout=300,
+        capture_output=True, text=True, cwd=repo, timeout=300, env={**os.environ, **archive_env(tmp_path / "data")},
     )
     assert crawl.returncode == 0, crawl.stderr
     assert len(archived(tmp_path)) == 6

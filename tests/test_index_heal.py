@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import run_newsbot
+from conftest import archive_env, run_newsbot
 
 from newsbot.archive import Archive
 from newsbot.items import IST, Article
@@ -113,7 +113,8 @@ def test_verify_finds_missing_stale_and_doubled_documents(home):
 
 def test_searches_keep_answering_while_reindex_runs_and_a_killed_one_changes_nothing(tmp_path):
     home = _home(tmp_path, 400)
-    env = {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index")}
+    env = {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index"),
+           **archive_env(home / "data")}
     live = live_dir(home / "index")
 
     def reindex() -> subprocess.Popen:

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import archive_db, run_newsbot
+from conftest import archive_db, archive_env, run_newsbot
 
 from newsbot.crawl import crawl_lock
 from newsbot.schedule import Schedule
@@ -83,7 +83,8 @@ def test_schedule_lines_for_other_intervals_and_odd_characters(monkeypatch, tmp_
 
 
 def crawl(site_server, home: Path, *options: str) -> subprocess.Popen:
-    env = {**CLEAN_ENV, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index")}
+    env = {**CLEAN_ENV, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index"),
+           **archive_env(home / "data")}
     return subprocess.Popen([sys.executable, "-m", "newsbot.cli", "crawl", "--url", site_server.url("kasba"),
                              "-s", "DOWNLOAD_DELAY=0", *options], cwd=home, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import REPO, archive_db, run_newsbot
+from conftest import REPO, archive_db, archive_env, run_newsbot
 from faultsite import PARAGRAPHS, FaultSite, Reply, article, links_page
 
 ARTICLES = 40
@@ -43,7 +43,7 @@ def newsbot_argv(*args: str) -> list[str]:
 
 def env_for(home: Path) -> dict[str, str]:
     return {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index"),
-            "PYTHONPATH": str(REPO)}
+            "PYTHONPATH": str(REPO), **archive_env(home / "data")}
 
 
 @cache

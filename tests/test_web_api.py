@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 import urllib.error
@@ -13,7 +14,7 @@ import urllib.request
 from urllib.parse import urlencode
 
 import pytest
-from conftest import HOSTILE_TITLE, HOSTILE_URL, REPO, run_newsbot
+from conftest import HOSTILE_TITLE, HOSTILE_URL, REPO, archive_env, run_newsbot
 
 from newsbot.archive import Archive
 
@@ -229,7 +230,8 @@ def test_openapi_lists_every_endpoint_and_the_docs_page_has_no_script(web_server
 def test_search_keeps_answering_while_reindex_rebuilds(web_server, web_home):
     reindex = subprocess.Popen([sys.executable, "-m", "newsbot.cli", "reindex",
                                 "--data-dir", str(web_home / "data"), "--index-dir", str(web_home / "index")],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=web_home)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=web_home,
+                               env={**os.environ, **archive_env(web_home / "data")})
     statuses = set()
     while reindex.poll() is None:
         statuses.add(get(web_server, "/api/search", {"q": "बैठक"})[0])
@@ -267,7 +269,8 @@ def test_a_crawl_while_serving_is_archived_and_found_without_a_restart(web_serve
     crawl = subprocess.Popen([sys.executable, "-m", "newsbot.cli", "crawl", "--url", site_server.url("kasba"),
                               "-s", "DOWNLOAD_DELAY=0", "--data-dir", str(web_home / "data"),
                               "--index-dir", str(web_home / "index")],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=web_home)
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=web_home,
+                             env={**os.environ, **archive_env(web_home / "data")})
     statuses = set()
     while crawl.poll() is None:
         statuses |= {get(web_server, "/api/search", {"q": "बैठक", "facets": "true"})[0], get(web_server, "/health")[0]}

@@ -86,8 +86,8 @@ def schedule(words, every, log_file, data_dir, index_dir):
     \b
     Options after the sites go to `newsbot crawl` as they are, e.g.
       newsbot schedule gramin khabar --every 6h --via sitemap -s DOWNLOAD_DELAY=2
-    Paths are absolute, so the lines work from any directory; $NEWSBOT_CONTACT, when set,
-    is written into them. Each run appends its log and summary to the log file, and waits
+    Paths are absolute, so the lines work from any directory; $NEWSBOT_CONTACT and
+    $NEWSBOT_DB_URL (or --db), when set, are written into them. Each run appends its log and summary to the log file, and waits
     (--wait) for a crawl still running on the data dir. Nothing is installed; only the
     log file's directory is made (cron cannot append to a file in a missing one).
     """
@@ -103,7 +103,7 @@ def schedule(words, every, log_file, data_dir, index_dir):
         options = crawl.make_context("crawl", [site, *crawl_args], parent=click.get_current_context()).params
         check_crawl(site, options["urls"], options["via"], options["sections"], options["since"])
     plan = Schedule(every, home.data_dir(data_dir), home.index_dir(index_dir), log_file, crawl_args,
-                    {name: os.environ[name] for name in (CONTACT_ENV,) if os.environ.get(name)})
+                    {name: os.environ[name] for name in (CONTACT_ENV, home.DB_URL_ENV) if os.environ.get(name)})
     for site in sites:
         plan.log_for(site).parent.mkdir(parents=True, exist_ok=True)  # cron's >> needs the directory
         name = plan.unit_name(site)
