@@ -181,11 +181,16 @@ def copy_data(source: Path, destination: Path) -> None:
 
 
 def archive_db(data_dir: Path):
-    """A connection to the archive of `data_dir` in whichever engine holds it (rows by name)."""
+    """A connection to the archive of `data_dir` in whichever engine holds it; rows are read by
+    index or name and compare equal to tuples, on both."""
     from newsbot import home
     from newsbot.archive import sql
 
-    return sql.connect(home.archive_location(data_dir))
+    db = sql.connect(home.archive_location(data_dir))
+    if not sql.is_postgres(db):
+        db.row_factory = lambda cursor, values: sql.Row(values, {
+            column[0]: position for position, column in reversed(list(enumerate(cursor.description)))})
+    return db
 
 
 @pytest.fixture(scope="session", autouse=ON_POSTGRES)

@@ -18,6 +18,7 @@ from newsbot.archive.errors import ArchiveError, describe
 from newsbot.items import IST, Article, CrawledPage, Page
 
 WORKERS, SHARED, OWN = 4, 24, 6
+SQLITE = {"NEWSBOT_DB_URL": ""}  # the data dir's file, also when the suite runs on PostgreSQL
 PEOPLE = ("अभिनव प्रताप सिंह", "सँजीव आनंद", "रमाकांत ठाकुर", "कुसुम देवी")
 
 
@@ -77,7 +78,8 @@ def test_a_new_postgresql_database_opened_by_many_workers_at_once_gets_one_schem
 def crawled(site_server, tmp_path_factory):
     """The bundled gramin site crawled into an SQLite archive (the default), and reindexed."""
     home = tmp_path_factory.mktemp("sqlite-home")
-    result = run_newsbot("crawl", "gramin", "--url", site_server.url("gramin"), "-s", "DOWNLOAD_DELAY=0", home=home)
+    result = run_newsbot("crawl", "gramin", "--url", site_server.url("gramin"), "-s", "DOWNLOAD_DELAY=0", home=home,
+                         env=SQLITE)
     assert result.returncode == 0, result.stderr
     return home
 
@@ -93,7 +95,7 @@ def test_migrate_copies_an_sqlite_archive_into_postgresql_and_back(crawled, post
     url = postgres.new_database()
     before = counts_of(crawled / "data" / "archive.sqlite3")
     assert all(before[table] for table in ("articles", "pages", "crawls", "people", "mentions", "analyses"))
-    result = run_newsbot("migrate", "--to", url, "--json", home=crawled)
+    result = run_newsbot("migrate", "--to", url, "--json", home=crawled, env=SQLITE)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert {table: n["copied"] for table, n in report["tables"].items()} == before == counts_of(url)
@@ -111,7 +113,7 @@ def test_migrate_copies_an_sqlite_archive_into_postgresql_and_back(crawled, post
     assert searched.returncode == 0 and searched.stdout.strip(), searched.stderr
     verified = run_newsbot("verify", "--db", url, home=crawled)
     assert verified.returncode == 0, verified.stdout + verified.stderr
-    again = run_newsbot("migrate", "--to", url, home=crawled)
+    again = run_newsbot("migrate", "--to", url, home=crawled, env=SQLITE)
     assert again.returncode == 1 and "already holds an archive" in again.stderr
     assert again.stderr.count("\n") == 1
     back = tmp_path / "back.sqlite3"
