@@ -13,7 +13,9 @@ recombined with generated people and places) to each size in turn; at each size 
   differ: it is the speed, not the answers, to compare);
 - a cold `newsbot search` process, and an archive lookup by fetched URL;
 and once: the crawl of a generated local site by newsbot (archive, analysis and index
-included) and by a plain Scrapy + trafilatura spider writing JSON lines (scale_peers.py).
+included) and by a plain Scrapy + trafilatura spider writing JSON lines (scale_peers.py), and
+the archive's write rate in PostgreSQL beside SQLite's, with one and two writers
+(archive_write.py).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import archive_write  # noqa: E402
 from scale_data import Generator  # noqa: E402
 from scale_peers import crawl_rates, fts5_build, fts5_latency, percentiles  # noqa: E402
 
@@ -157,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="where archives and indexes go (default: a temp dir)")
     parser.add_argument("--per-class", type=int, default=60, help="queries per class (5 classes)")
     parser.add_argument("--crawl-articles", type=int, default=3000, help="0 skips the crawl comparison")
+    parser.add_argument("--write-articles", type=int, default=1500,
+                        help="articles per archive write measurement, SQLite and PostgreSQL (0 skips it)")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="newsbot-scale-"))
     data_dir = work / "data"
@@ -187,6 +192,9 @@ def main(argv: list[str] | None = None) -> int:
               f"(archive, analysis and index included; CPU {ours['cpu']:.0f} s, peak RSS {ours['rss_mb']:.0f} MB)")
         print(f"Scrapy + trafilatura, JSON lines: {peer['pages']} pages in {peer['seconds']:.0f} s = "
               f"{peer['rate']:.1f} pages/s (CPU {peer['cpu']:.0f} s, peak RSS {peer['rss_mb']:.0f} MB)")
+    if args.write_articles:
+        print(f"\n## archive write rate, SQLite and PostgreSQL ({args.write_articles} articles each)", flush=True)
+        archive_write.main(["--articles", str(args.write_articles)])
     return 0
 
 

@@ -66,9 +66,11 @@ def summary_of(result) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def intact(data: Path) :
+def intact(data: Path):
+    from newsbot.archive import sql
+
     db = archive_db(data)
-    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert sql.integrity_problems(db) == []
     return db
 
 
