@@ -57,7 +57,8 @@ class Schedule:
         return f"{self.minute(site)} {hour} * * *"
 
     def crontab_line(self, site: str) -> str:
-        env = " ".join(shlex.quote(f"{k}={v}") for k, v in self.environment.items())
+        # NAME='value': the shell takes a quoted whole 'NAME=value' for a command, not an assignment
+        env = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.environment.items())
         log = shlex.quote(str(self.log_for(site)))
         command = f"{env + ' ' if env else ''}{shlex.join(self.command(site))} >> {log} 2>&1"
         return f"{self.cron_time(site)} {command.replace('%', chr(92) + '%')}"  # cron reads % as newline

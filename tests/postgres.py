@@ -39,6 +39,9 @@ class Cluster:
         self.root = Path(tempfile.mkdtemp(prefix="newsbot-pg-"))
         self.data = self.root / "data"
         self.as_postgres = os.geteuid() == 0
+        # Others may pass through to the socket (a test's user namespace, where root is nobody);
+        # initdb keeps the data directory itself private.
+        self.root.chmod(0o711)
         if self.as_postgres:
             shutil.chown(self.root, "postgres", "postgres")
         self._names = itertools.count(1)

@@ -3,6 +3,7 @@ waiting for another crawl's lock, and an online backup of the archive."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shlex
@@ -43,7 +44,8 @@ def test_the_printed_crontab_line_crawls_into_the_same_archive_from_anywhere(sit
     line = crontab_line(result.stdout, "gramin")
     minute, hour, *_ = line.split(" ", 5)
     assert (int(minute) in range(60), hour) == (True, "*")
-    words = shlex.split(line.split(" ", 5)[5])
+    # (after any NAME=value the line sets, as NEWSBOT_DB_URL on the PostgreSQL pass)
+    words = list(itertools.dropwhile(lambda word: "=" in word.split("/")[0], shlex.split(line.split(" ", 5)[5])))
     assert Path(words[0]).is_absolute() and Path(words[0]).exists()
     data, index = tmp_path / "project" / "data", tmp_path / "project" / "index"
     log = data / "logs" / "crawl-gramin.log"
@@ -56,7 +58,7 @@ def test_the_printed_crontab_line_crawls_into_the_same_archive_from_anywhere(sit
         assert run.returncode == 0 and run.stdout == run.stderr == "", run
     assert not (tmp_path / "elsewhere" / "data").exists()
     stats = json.loads(run_newsbot("stats", "--json", "--data-dir", str(data), "--index-dir", str(index),
-                                   home=tmp_path).stdout)
+                                   home=tmp_path, env=archive_env(data)).stdout)
     assert stats["articles"] > 20 and stats["index_documents"] == stats["articles"]
     logged = log.read_text(encoding="utf-8")
     summaries = [line for line in logged.splitlines() if line.startswith("crawl gramin ")]
