@@ -133,3 +133,37 @@ def test_a_plural_post_in_the_headline_is_the_post_of_every_charge_below():
             "रिपोर्ट शासन को भेजी जाएगी। बैठकें हर महीने होंगी। आदेश के मुताबिक अपर मुख्य सचिव "
             "रमेश चंद्र को बेलवा जिले की जिम्मेदारी दी गई है।")
     assert roles_of(text) == {"रमेश चंद्र": [("अपर मुख्य सचिव", False), ("प्रभारी सचिव", True)]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # POST_IN_NAME: a post word between a first name and a surname, and the same pair later
+    ("बैठक में अध्यक्ष पद के लिए रामेश्वर मुखिया बिंद (पूर्व अध्यक्ष) का प्रस्ताव रखा गया। "
+     "सर्वसम्मति से रामेश्वर मुखिया प्रखंड अध्यक्ष निर्वाचित किए गए।",
+     {"रामेश्वर मुखिया बिंद": [("प्रखंड अध्यक्ष", True), ("पूर्व अध्यक्ष", False)]}),
+    # DESCRIBED: a post coordinated with a descriptor before the name
+    ("पूर्व सांसद एवं भाजपा के वरिष्ठ नेता हरिवंश तिवारी ने श्रद्धांजलि दी।",
+     {"हरिवंश तिवारी": [("पूर्व सांसद", False)]}),
+    # NAME_SEALED: the name chosen for a post
+    ("जिलाध्यक्ष पद के लिए रामकिशोर वर्मा के नाम पर मुहर लगी है।", {"रामकिशोर वर्मा": [("जिलाध्यक्ष", True)]}),
+    ("प्रदेश नेतृत्व ने जिलाध्यक्ष के रूप में सुनील पांडेय के नाम की घोषणा की।",
+     {"सुनील पांडेय": [("जिलाध्यक्ष", True)]}),
+    # CLAUSE_CHARGE: the post given in the sentence is its charges' post
+    ("सपा ने हरिओम वर्मा को रामनगर विधानसभा का प्रभारी बनाया है, जबकि सोनपुर की जिम्मेदारी "
+     "रामवीर सिंह को दी गई है।",
+     {"हरिओम वर्मा": [("प्रभारी", True)], "रामवीर सिंह": [("प्रभारी", True)]}),
+    # a list announced, then its names with their places before से
+    ("कांग्रेस ने अपने सभी जिलाध्यक्षों की सूची जारी की है। इसमें रामनगर से आदित्य सिंह, सोनपुर से "
+     "प्रिया वर्मा और बेलवा से राजेश कुमार के नाम शामिल हैं।",
+     {"आदित्य सिंह": [("जिलाध्यक्ष", True)], "प्रिया वर्मा": [("जिलाध्यक्ष", True)],
+      "राजेश कुमार": [("जिलाध्यक्ष", True)]}),
+    # सदर a place after an officer's post; आसीन ("seated") and श्रीमति (as often printed) no name words
+    ("सीडीओ मनीष कुमार और एसडीएम सदर प्रियंका सिंह ने निरीक्षण किया।",
+     {"मनीष कुमार": [("सीडीओ", False)], "प्रियंका सिंह": [("एसडीएम", False)]}),
+    ("महिला प्रकोष्ठ की जिलाध्यक्ष श्रीमति रंजना देवी ने आभार जताया।", {"रंजना देवी": [("जिलाध्यक्ष", False)]}),
+])
+def test_posts_inside_names_descriptors_sealed_names_and_clause_charges(text, expected):
+    assert roles_of(text) == expected
+
+
+def test_a_word_seated_on_a_post_is_no_name():
+    assert "आसीन राजू खान" not in roles_of("शहर अध्यक्ष पद पर आसीन राजू खान ने इस्तीफा दे दिया।")

@@ -123,6 +123,12 @@ DISTRIBUTED = re.compile(rf"(?P<items>{FROM_ITEM}(?:(?:,C?|C|{RUN_ON}){FROM_ITEM
                          rf"(?:{GAP}Y?V|Y?KJx{{0,2}}G|(?P<charge>J)x{{0,2}}G)")
 ITEM_RE = re.compile(rf"(?:#?(?P<place>[FwLsPpH]{{1,3}}x?){PLACE_BRACKET}[KSm]|(?P<place2>[Fw]{{1,2}})(?={ROLE}))?"
                      rf"(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)j?(?:\((?P<own>{ROLE})\))?O?")
+# NAME_SEALED "जिलाध्यक्ष पद के लिए X के नाम पर मुहर लगी", "ROLE के रूप में X के नाम की घोषणा":
+# the name chosen for a post.
+NAME_SEALED = re.compile(rf"(?P<roles>{ROLES}){JUR}?Y(?P<nl>{NL})Kx")
+_NAME = frozenset({"नाम", "नामों"})
+_SEALED = frozenset({"मुहर", "घोषणा", "ऐलान", "तय"})
+_SEALED_WITHIN = 4
 # "A के स्थान पर B को ROLE बनाया", "वह A की जगह लेंगे": A is the predecessor.
 # REPLACED "A को हटाकर B को ROLE बनाया": A held the post too.
 PREDECESSOR = re.compile(rf"(?P<nl>{NL})(?:KA|OX)")
@@ -214,6 +220,10 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
             head = _head_of_charge(sentence, text, tags, *charge)
             found += [Fact(name, None, org=head.org, party=head.party, appointed=True, names=units, charge=head.role)
                       for name, units in names_in(sentence, *names)]
+    for match in NAME_SEALED.finditer(tags):
+        after = {sentence.key_of(index) for index in range(match.end(), min(match.end() + _SEALED_WITHIN, len(tags)))}
+        if sentence.key_of(match.end() - 1) in _NAME and not after.isdisjoint(_SEALED):
+            found += _past(sentence, match.end(), _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles")))
     for match in HELD.finditer(tags):
         if sentence.key_of(match.end() - 1) == "पास":
             found += [_held(fact) for fact in _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles"))]

@@ -127,6 +127,9 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
         announced, since = (post, 0) if post else (announced, 0 if listed else since + 1)
         if post and sentence.sentence.start < _headline_end(text):
             headline = post
+        # CLAUSE_CHARGE "X को रामनगर का प्रभारी बनाया, जबकि सोनपुर की जिम्मेदारी Y को दी": the
+        # post given in the sentence is the post of its charges of a place.
+        given = next((fact.role for fact in found + listed if fact.appointed and fact.role), None)
         for fact in found + listed:
             if fact.name is None:
                 person = last
@@ -140,7 +143,9 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
                 fact.role, fact.org, fact.party = last_appointment.role, last_appointment.org, last_appointment.party
             if fact.appointed and fact.role is not None:
                 last_appointment = fact
-            if fact.role is None and fact.appointed and announced is not None and since <= ANNOUNCED_FOR:
+            if fact.role is None and fact.appointed and fact.org is None and given is not None:
+                fact.charge = given
+            elif fact.role is None and fact.appointed and announced is not None and since <= ANNOUNCED_FOR:
                 fact.charge = announced  # "प्रभारी सचिवों की नियुक्ति … X को रायपुर का प्रभार"
             elif fact.role is None and fact.appointed and headline is not None:
                 fact.charge = headline

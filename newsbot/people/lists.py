@@ -6,7 +6,7 @@
   place;
 - NAME_LINE a line or sentence of names only, after a sentence announcing a list of a post
   ("जिलाध्यक्षों की सूची जारी की", "घोषित किए 12 जिलाध्यक्ष"): "A – रामनगर", "इसमें A, B और C
-  के नाम हैं". The announcement holds for the next ANNOUNCED_FOR sentences.
+  के नाम हैं", "इसमें रामनगर से A, सोनपुर से B … के नाम शामिल हैं". The announcement holds for the next ANNOUNCED_FOR sentences.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ PLURAL_POST = re.compile(r"n?(?P<post>[LsR]*r)|#(?P<count>[Ls]*R)")
 PLURAL_LIST = re.compile(rf"(?P<new>n)?(?P<post>[Ls]*r)(?:Kxm|m)(?P<nl>{NL})")
 NAME_PLACE_ITEM = re.compile(r"H*(?:w{1,4}F|w{2,5})")
 NAME_PLACE = re.compile(rf"(?P<items>{NAME_PLACE_ITEM.pattern}(?:(?:,C?|C){NAME_PLACE_ITEM.pattern})+)KZ(?P<post>{ROLES})")
-# A name of two words at least, maybe "– PLACE" after it.
-NAME_ITEM = r"H*ww+(?:\.[Fw]{1,2})?"
+# A name of two words at least, maybe "– PLACE" after it or "PLACE से" before it.
+NAME_ITEM = r"(?:[Fw]{1,2}S)?H*ww+(?:\.[Fw]{1,2})?"
 NAME_LINE = re.compile(rf"[xm]{{0,2}}(?P<items>{NAME_ITEM}(?:(?:,C?|C){NAME_ITEM})*)(?:Kx{{0,3}})?[.,]?$")
-NAME_LINE_ITEM = re.compile(r"(?P<name>H*w+)(?:\.(?P<place>[Fw]{1,2}))?")
+NAME_LINE_ITEM = re.compile(r"(?:(?P<home>[Fw]{1,2})S)?(?P<name>H*w+)(?:\.(?P<place>[Fw]{1,2}))?")
 # Words that announce a list: सूची, घोषणा, नियुक्ति ...; नवनियुक्त is the tag n. A charge
 # without a post during an announcement ("X को रायपुर जिले का प्रभार दिया") gives its post.
 _LIST_WORDS = frozenset({"सूची", "लिस्ट", "घोषणा", "घोषित", "जारी", "नाम", "नामों", "नियुक्ति",
@@ -71,7 +71,8 @@ def list_facts(sentence: TaggedSentence, text: str, announced: str | None) -> li
     if line is not None:
         for item in NAME_LINE_ITEM.finditer(tags, *line.span("items")):
             for name, units in names_in(sentence, *item.span("name")):
-                place = _text(sentence, text, *item.span("place")) if item.group("place") else None
+                where = next((group for group in ("place", "home") if item.group(group)), None)
+                place = _text(sentence, text, *item.span(where)) if where else None
                 found.append(Fact(name, announced, jurisdiction=place, appointed=True, names=units))
     return found
 

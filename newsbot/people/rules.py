@@ -36,6 +36,9 @@ _PLACE_IN_BRACKETS = re.compile(r"\([FwLxs]{1,2}\)(?=H*w)")
 # A bracket or comma, then the org or place of a role: see _bracketed.
 _QUALIFIED = re.compile(r"[PpFLs]+|[PpFLsw]{1,3}K")
 _ORIGIN = re.compile(r"[Fw]{1,2}x")
+# DESCRIBED "पूर्व सांसद एवं भाजपा के वरिष्ठ नेता X", "जिला उपाध्यक्ष व समाजसेवी X": a post
+# coordinated with a descriptor (no office) before the name.
+_DESCRIBED = re.compile(r"(?:,|C|,C)(?:[PpFLs]{1,3}K)?[PpL]*E")
 # "ROLE की जिम्मेदारी/कमान": the post handed over (appointments.py), not one held by a name
 # before it.
 _CHARGE_AFTER = re.compile(r"Y?KJ")
@@ -82,6 +85,12 @@ def facts(sentence: TaggedSentence, text: str) -> list[Fact]:
             partner = _partner(sentence, tags, name) if tags[start - 1:start] != "," else None
             found += [_with_name(fact, each) for fact in (*waiting, role)
                       for each in ((name, partner) if partner else (name,))]
+            waiting = []
+            continue
+        described = _DESCRIBED.match(tags, stop)
+        named = name_after(sentence, described.end()) if described else None
+        if named is not None:  # "पूर्व सांसद एवं भाजपा के वरिष्ठ नेता X": the post is X's
+            found += [_with_name(fact, named) for fact in (*waiting, role)]
             waiting = []
             continue
         following = spans[index + 1] if index + 1 < len(spans) else None

@@ -224,6 +224,7 @@ def learn_places(tagged: list[TaggedSentence], vocab: Vocabulary) -> set[str]:
 
 def fix_up(tagged: list[TaggedSentence], places: set[str], licensed: set[str],
            vocab: Vocabulary) -> None:
+    inner: set[tuple[str, str]] = set()  # (first name, post) printed inside a name
     for sentence in tagged:
         units = sentence.units
         for index, unit in enumerate(units):
@@ -244,7 +245,26 @@ def fix_up(tagged: list[TaggedSentence], places: set[str], licensed: set[str],
                     and sentence.key_of(index) in vocab.surnames
                     and (index + 1 == len(units) or units[index + 1].tag not in _ROLE_MATERIAL)):
                 unit.tag = "w"
+            elif _post_in_name(sentence, index, vocab):
+                unit.tag = "w"
+                inner.add((sentence.key_of(index - 1), sentence.key_of(index)))
         sentence.final_tags = sentence.tags()
+    for sentence in tagged if inner else ():  # the same first name and post elsewhere: "सुरेंद्र मुखिया ROLE"
+        for index, unit in enumerate(sentence.units):
+            if unit.tag == "R" and index and (sentence.key_of(index - 1), sentence.key_of(index)) in inner \
+                    and sentence.units[index - 1].tag == "w":
+                unit.tag = "w"
+        sentence.final_tags = "".join(unit.tag for unit in sentence.units)
+
+
+def _post_in_name(sentence: TaggedSentence, index: int, vocab: Vocabulary) -> bool:
+    """POST_IN_NAME "सुरेंद्र मुखिया बिंद (पूर्व अध्यक्ष)": a one-word post between a first name
+    and a surname, and no name word after, is a word of the name."""
+    units = sentence.units
+    return (units[index].tag == "R" and units[index].stop - units[index].first == 1 and 0 < index < len(units) - 1
+            and units[index - 1].tag == "w" and sentence.key_of(index - 1) not in vocab.surnames
+            and units[index + 1].tag == "w" and sentence.key_of(index + 1) in vocab.surnames
+            and (index + 2 == len(units) or units[index + 2].tag != "w"))
 
 
 def _name_word(word_key: str, vocab: Vocabulary) -> bool:
