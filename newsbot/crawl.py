@@ -1,9 +1,10 @@
 """Run one crawl in this process: the library call behind `newsbot crawl` and `newsbot demo`.
 
-One crawl at a time per data dir (a lock file), Scrapy settings from newsbot.settings with the
-caller's overrides on top, and a summary read from the crawl's stats when it ends: what was
-fetched, what was refused and why, the bounds that held pages back, a storage failure, and the
-signal that interrupted the run.
+One crawl at a time per data dir (a lock file, held once for all the sites of one command),
+Scrapy settings from newsbot.settings with the caller's overrides on top, and per site the run's
+record (newsbot.runs) as the archive stored it when the site's crawl ended: what was fetched,
+skipped and refused and why, the bounds that held pages back, a storage failure, the signal that
+interrupted the run, and the site's health.
 """
 
 from __future__ import annotations
@@ -15,13 +16,12 @@ import signal
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsbot import home
 from newsbot.archive import Archive
 from newsbot.archive.errors import STORAGE_ERRORS, describe
-from newsbot.urls import display_url
+from newsbot.runs import from_stats
 
 
 class OneLineFormatter(logging.Formatter):
@@ -66,68 +66,6 @@ class CrawlLocked(RuntimeError):
 
 class StorageFailed(RuntimeError):
     """The archive cannot be written (damaged, disk full, read-only): the crawl does not start."""
-
-
-# Counts read from the stats (newsbot/NAME), in the order the summary line names them.
-COUNTED = ("pages", "articles_new", "articles_updated", "articles_unchanged", "skipped", "errors",
-           "disallowed", "robots_5xx", "robots_unreachable", "offsite", "too_large", "storage_errors", "indexed")
-# Pages not fetched, and why: named in the summary line only when there were some.
-REFUSED = {"robots_5xx": "robots.txt 5xx", "robots_unreachable": "robots.txt unreachable",
-           "offsite": "offsite", "too_large": "too large", "storage_errors": "not stored"}
-BOUNDS = ("max_pages", "max_depth", "path_repeats")
-SIGNAL_EXIT = {signal.SIGINT: 130, signal.SIGTERM: 143}  # 128 + signal number, as shells report
-
-
-@dataclass
-class CrawlSummary:
-    target: str
-    pages: int = 0
-    articles_new: int = 0
-    articles_updated: int = 0
-    articles_unchanged: int = 0
-    skipped: int = 0
-    errors: int = 0
-    disallowed: int = 0
-    robots_5xx: int = 0
-    robots_unreachable: int = 0
-    offsite: int = 0
-    too_large: int = 0
-    retried: int = 0
-    storage_errors: int = 0
-    indexed: int = 0
-    seconds: float = 0.0
-    finish_reason: str = ""
-    # The first bound that held pages back ("max_pages", "max_depth", "path_repeats"), and how
-    # many pages each one held back.
-    bound: str | None = None
-    held_back: dict[str, int] = field(default_factory=dict)
-    storage_failure: str | None = None
-    signal: str | None = None  # "SIGTERM" or "SIGINT" when one interrupted the run
-
-    @property
-    def articles(self) -> int:
-        return self.articles_new + self.articles_updated + self.articles_unchanged
-
-    @property
-    def exit_code(self) -> int:
-        """130/143 when interrupted, 1 when storing failed or no page was fetched, else 0."""
-        if self.signal:
-            return SIGNAL_EXIT[signal.Signals[self.signal]]
-        return 1 if self.storage_failure or self.pages == 0 else 0
-
-    def line(self) -> str:
-        refused = "".join(f", {getattr(self, name)} {label}" for name, label in REFUSED.items() if getattr(self, name))
-        reason = self.finish_reason
-        if self.bound:
-            held = sum(self.held_back.values())
-            reason += f"; stopped at bound {self.bound}: {held} pages held back"
-        return (
-            f"crawl {self.target}: {self.pages} pages, {self.articles} articles "
-            f"({self.articles_new} new, {self.articles_updated} updated, "
-            f"{self.articles_unchanged} unchanged), {self.skipped} skipped, {self.errors} errors, "
-            f"{self.disallowed} disallowed by robots.txt{refused}; {self.indexed} indexed; "
-            f"{self.seconds:.1f} s ({reason})"
-        )
 
 
 @contextmanager
@@ -190,12 +128,13 @@ def check_archive(data_dir: Path) -> None:
 
 def run_crawls(jobs: list[tuple[str, list[str] | None]], *, data_dir: Path | None = None,
                index_dir: Path | None = None, max_pages: int | None = None,
-               overrides: dict[str, str] | None = None, wait: float = 0) -> list[CrawlSummary]:
-    """Crawl each (site profile name, start URLs or None) job side by side; archive and index.
-    `wait`: seconds to wait for another crawl's lock before CrawlLocked.
+               overrides: dict[str, str] | None = None, wait: float = 0) -> list[dict]:
+    """Crawl each (site profile name, start URLs or None) job side by side; archive and index;
+    return each job's run record (newsbot.runs). `wait`: seconds to wait for another crawl's
+    lock before CrawlLocked.
 
     Runs Scrapy's reactor, so it can be called once per process. SIGTERM or SIGINT stops the
-    crawl cleanly (what was fetched is archived, the crawl recorded as interrupted); a second
+    crawl cleanly (what was fetched is archived, the runs recorded as interrupted); a second
     one stops it at once.
     """
     from newsbot.spiders import spider_class
@@ -215,35 +154,30 @@ def run_crawls(jobs: list[tuple[str, list[str] | None]], *, data_dir: Path | Non
             crawlers.append(crawler)
         process.start()
     seconds = time.monotonic() - started
-    caught = signal.Signals(process.caught).name if process.caught else None
-    return [_summary(site, urls, crawler.stats.get_stats(), seconds, caught)
-            for (site, urls), crawler in zip(jobs, crawlers, strict=True)]
+    return [_record(crawler.stats.get_stats(), site, seconds) for (site, _), crawler in zip(jobs, crawlers, strict=True)]
 
 
 def _process_class():
     from scrapy.crawler import CrawlerProcess
 
     class SignalledProcess(CrawlerProcess):
-        """Scrapy's process, remembering the first SIGTERM/SIGINT that stopped it (for the exit code)."""
-
-        caught: int | None = None
+        """Scrapy's process, telling each crawl which SIGTERM/SIGINT stopped it (newsbot/signal:
+        the run's record and exit code name it)."""
 
         def _signal_shutdown(self, signum, frame):
-            self.caught = self.caught or signum
+            for crawler in self.crawlers:
+                if not crawler.stats.get_value("newsbot/signal"):
+                    crawler.stats.set_value("newsbot/signal", signal.Signals(signum).name)
             super()._signal_shutdown(signum, frame)
 
     return SignalledProcess
 
 
-def _summary(site: str, urls: list[str] | None, stats: dict, seconds: float, caught: str | None) -> CrawlSummary:
-    reason = "storage failed" if stats.get("newsbot/storage_failure") else str(stats.get("finish_reason", ""))
-    summary = CrawlSummary(target=f"{site} {' '.join(map(display_url, urls))}" if urls else site, seconds=seconds,
-                           finish_reason="interrupted" if caught or reason == "shutdown" else reason,
-                           signal=caught, storage_failure=stats.get("newsbot/storage_failure"),
-                           retried=int(stats.get("retry/count", 0)))
-    for name in COUNTED:
-        setattr(summary, name, int(stats.get(f"newsbot/{name}", 0)))
-    summary.held_back = {name: int(stats[f"newsbot/held_back/{name}"]) for name in BOUNDS
-                         if stats.get(f"newsbot/held_back/{name}")}
-    summary.bound = stats.get("newsbot/bound")
-    return summary
+def _record(stats: dict, site: str, seconds: float) -> dict:
+    """The run's record as the archive stored it, or, when it could not be stored (the archive
+    failed), as the stats give it."""
+    if stats.get("newsbot/record"):
+        return stats["newsbot/record"]
+    record = from_stats(stats, site=site, target=stats.get("newsbot/target", site),
+                        reason=str(stats.get("finish_reason", "")))
+    return record | {"seconds": round(seconds, 1)}

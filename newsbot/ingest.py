@@ -72,7 +72,7 @@ def import_warcs(archive: Archive, paths: Iterable[Path], site: str | None = Non
     """
     profile = PROFILES[site] if site else None
     counts = Counter(dict.fromkeys(IMPORT_COUNTS, 0))
-    run = archive.start_crawl("import-warc" + (f" {site}" if site else ""))
+    run = archive.start_crawl("import-warc" + (f" {site}" if site else ""), site=site, kind="import-warc")
     # payload digest -> (URL, SHA-256 of the decoded body) of a capture imported in this run
     captured_at: dict[str, tuple[str, str]] = {}
     for path in paths:

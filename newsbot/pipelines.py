@@ -13,6 +13,8 @@ closes with reason "storage failed". What was stored stays as the database commi
 from __future__ import annotations
 
 import logging
+import time
+from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.utils.defer import deferred_from_coro
@@ -20,15 +22,14 @@ from scrapy.utils.defer import deferred_from_coro
 from newsbot import home
 from newsbot.archive import Archive
 from newsbot.archive.errors import DB_ERRORS, STORAGE_ERRORS, describe
+from newsbot.health import HISTORY, layout_warning
 from newsbot.ingest import store
 from newsbot.items import CrawledPage
+from newsbot.runs import STORAGE_FAILED, from_stats, reason_key
 from newsbot.search.sync import sync_index
+from newsbot.urls import display_url
 
 LOGGER = logging.getLogger(__name__)
-COUNTS = ("pages", "articles_new", "articles_updated", "articles_unchanged", "skipped", "errors")
-STORAGE_FAILED = "storage failed"
-# Scrapy's reason for a crawl stopped by SIGTERM/SIGINT (crawler.stop()), and the one we record.
-SHUTDOWN, INTERRUPTED = "shutdown", "interrupted"
 
 
 def storage_failed(crawler, error: BaseException, what: str = "archive") -> None:
@@ -45,13 +46,19 @@ def storage_failed(crawler, error: BaseException, what: str = "archive") -> None
 
 
 class ArchivePipeline:
-    def __init__(self, crawler, data_dir, target: str):
+    """Stores each page and its article, counts what became of it (skipped pages by reason), and
+    records the run: started when the spider opens, its record (newsbot.runs) with the site's
+    health (newsbot.health) when it closes; the record goes back through the stats
+    (newsbot/record) to whoever prints it."""
+
+    def __init__(self, crawler, data_dir, site: str):
         self.crawler = crawler
         self.data_dir = home.data_dir(data_dir)
         self.stats = crawler.stats
-        self.target = target
+        self.site = site
         self.archive: Archive | None = None
         self.crawl_id = 0
+        self.started = time.monotonic()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -61,9 +68,18 @@ class ArchivePipeline:
         return pipeline
 
     def open_spider(self):
+        spider = self.crawler.spider
+        urls = list(getattr(spider, "start_urls", ()))
+        profile = getattr(spider, "profile", None)
+        own = urls == list(profile.start_urls) if profile is not None else not urls
+        target = self.site if own else f"{self.site} {' '.join(map(display_url, urls))}"
+        if profile is not None and not profile.domains and urls:  # the generic profile: the site is the host
+            self.site = urlsplit(urls[0]).netloc
+        self.stats.set_value("newsbot/target", target)
+        self.started = time.monotonic()
         try:
             self.archive = Archive.in_dir(self.data_dir)
-            self.crawl_id = self.archive.start_crawl(self.target)
+            self.crawl_id = self.archive.start_crawl(target, site=self.site)
         except STORAGE_ERRORS as error:
             storage_failed(self.crawler, error)
 
@@ -77,17 +93,26 @@ class ArchivePipeline:
             storage_failed(self.crawler, error)
             return item
         self.stats.inc_value("newsbot/pages")
-        self.stats.inc_value("newsbot/skipped" if outcome == "skipped" else f"newsbot/articles_{outcome}")
+        if outcome == "skipped":
+            self.stats.inc_value("newsbot/skipped")
+            self.stats.inc_value(f"newsbot/skip_reasons/{reason_key(item.page.reason)}")
+        else:
+            self.stats.inc_value(f"newsbot/articles_{outcome}")
         return item
 
     def spider_closed(self, reason: str):
         if self.archive is None:
             return
-        counts = {name: self.stats.get_value(f"newsbot/{name}", 0) for name in COUNTS}
-        if self.stats.get_value("newsbot/storage_failure"):
-            reason = STORAGE_FAILED  # also when only the index failed, after the crawl had finished
+        stats = self.stats.get_stats()
+        record = from_stats(stats, site=self.site, target=stats.get("newsbot/target", self.site), reason=reason)
+        record["seconds"] = round(time.monotonic() - self.started, 1)
         try:
-            self.archive.finish_crawl(self.crawl_id, counts, INTERRUPTED if reason == SHUTDOWN else reason)
+            history = self.archive.runs(site=self.site, kind="crawl", before=self.crawl_id, limit=HISTORY)
+            record["health"] = layout_warning(record, history)
+            if record["health"]:
+                LOGGER.warning("%s", record["health"])
+            stored = self.archive.finish_crawl(self.crawl_id, record, record["finish_reason"])
+            self.stats.set_value("newsbot/record", stored)
         except STORAGE_ERRORS as error:  # the disk that filled up may refuse this last line too
             storage_failed(self.crawler, error)
         finally:

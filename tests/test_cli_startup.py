@@ -39,6 +39,8 @@ def test_every_command_is_in_the_lazy_map():
     ["people"],
     ["export", "articles", "--format", "jsonl"],
     ["normalize", "-"],
+    ["runs"],
+    ["health"],
 ])
 def test_read_only_commands_do_not_import_scrapy_or_twisted(tmp_path, args):
     env = {"NEWSBOT_DATA_DIR": str(tmp_path / "data"), "NEWSBOT_INDEX_DIR": str(tmp_path / "index"),

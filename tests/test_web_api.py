@@ -188,6 +188,23 @@ def test_stats_match_the_cli(web_server, web_home):
         {key: expected[key] for key in ("articles", "index_documents", "sites", "last_crawl")}
 
 
+def test_health_page_shows_each_sites_run_records(web_server, web_home):
+    """The page reads the run records `newsbot health` reads: per site its state, last good run
+    and extraction success, and each run with its status."""
+    cli = run_newsbot("health", "--json", home=web_home)
+    assert cli.returncode == 0, cli.stderr
+    entries = [json.loads(line) for line in cli.stdout.splitlines()]
+    status, _, body = get(web_server, "/health")
+    page = body.decode()
+    assert status == 200 and {entry["site"] for entry in entries} == {"gramin", "khabar"}
+    for entry in entries:
+        row = page.split(f">{entry['site']}</a>", 1)[1].split("</tr>", 1)[0]
+        assert entry["state"] == "ok" and ">ok<" in row
+        assert entry["last_good_run"][:16].replace("T", " ") in row and "100%" in row
+    runs = page.split('id="runs"', 1)[1]
+    assert runs.count("<td>finished</td>") == 2
+
+
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
 def test_nothing_can_be_written(web_server, method):
     for path in ("/api/search", "/api/articles/1", "/"):

@@ -6,7 +6,8 @@ Tables:
 - pages: every fetched page, its raw bytes (zlib) and what became of it (article or skipped, why).
 - articles: one row per canonical URL, in display form; `content_hash` changes when the text does.
 - revisions: earlier versions of an article whose content changed on a re-crawl.
-- crawls: one row per crawl run, with its counts (what `newsbot stats` reports).
+- crawls: one row per run (a crawl of one site, or a WARC import): when, its status, counts and
+  reasons (newsbot.runs; what `newsbot runs`, `newsbot health` and `newsbot stats` report).
 - analyses, people, mentions: what the analysis found (newsbot.archive.analysis).
 
 `indexed_hash` records which content the search index holds, so an interrupted run's articles are
@@ -25,6 +26,7 @@ from newsbot import home
 from newsbot.archive import sql
 from newsbot.archive.analysis import AnalysisStore, upgrade
 from newsbot.archive.migrate import add_missing_columns
+from newsbot.archive.runs import ADDED_CRAWL_COLUMNS, RunStore
 from newsbot.items import IST, Article, Page
 
 ARCHIVE_FILENAME = home.ARCHIVE_FILENAME
@@ -115,7 +117,7 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-class Archive(AnalysisStore):
+class Archive(AnalysisStore, RunStore):
     """A connection to the archive; use as a context manager or call close()."""
 
     def __init__(self, path: Path | str, read_only: bool = False):
@@ -133,6 +135,7 @@ class Archive(AnalysisStore):
         with sql.schema_lock(self.db):
             self.db.executescript(SCHEMA)
             add_missing_columns(self.db, "articles", ADDED_ARTICLE_COLUMNS)
+            add_missing_columns(self.db, "crawls", ADDED_CRAWL_COLUMNS)
             upgrade(self.db)
 
     @classmethod
@@ -227,20 +230,6 @@ class Archive(AnalysisStore):
         with self.db:
             self.db.execute("UPDATE articles SET indexed_hash = NULL")
 
-    def start_crawl(self, target: str) -> int:
-        with self.db:
-            return sql.insert_id(self.db, "INSERT INTO crawls (target, started_at) VALUES (?, ?)",
-                                 (target, now().isoformat()))
-
-    def finish_crawl(self, crawl_id: int, counts: dict[str, int], finish_reason: str) -> None:
-        columns = ("pages", "articles_new", "articles_updated", "articles_unchanged", "skipped", "errors")
-        with self.db:
-            self.db.execute(
-                f"""UPDATE crawls SET finished_at = ?, finish_reason = ?,
-                    {", ".join(f"{c} = ?" for c in columns)} WHERE id = ?""",
-                (now().isoformat(), finish_reason, *(counts.get(c, 0) for c in columns), crawl_id),
-            )
-
     # -- reading ---------------------------------------------------------------------------
 
     def article_ids_to_index(self) -> list[int]:
@@ -283,17 +272,6 @@ class Archive(AnalysisStore):
     def page_counts(self) -> dict[str, int]:
         rows = self.db.execute("SELECT outcome, COUNT(*) FROM pages GROUP BY outcome")
         return {outcome: count for outcome, count in rows}
-
-    def last_crawl(self) -> dict | None:
-        row = self.db.execute(
-            "SELECT * FROM crawls WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1"
-        ).fetchone()
-        return dict(row) if row is not None else None
-
-    def recent_crawls(self, limit: int = 20) -> list[dict]:
-        """The latest crawl runs, newest first (unfinished ones too)."""
-        rows = self.db.execute("SELECT * FROM crawls ORDER BY id DESC LIMIT ?", (limit,))
-        return [dict(row) for row in rows]
 
     def raw_page(self, url: str) -> bytes | None:
         row = self.db.execute("SELECT body FROM pages WHERE url = ?", (url,)).fetchone()

@@ -26,6 +26,7 @@ COMMAND_MODULES = {
     "serve": "serve",
     "import-warc": "ops", "schedule": "ops", "backup": "ops", "migrate": "ops",
     "forget": "ops",
+    "runs": "runs", "health": "runs",
 }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -13,7 +12,8 @@ from newsbot import home
 from newsbot.cli.options import EXIT_LOCKED, echo_json, home_options, json_option
 from newsbot.crawl import CrawlLocked, StorageFailed, run_crawls
 from newsbot.overrides import BadSetting, check_overrides
-from newsbot.sites.registry import PROFILES, profile_for_url
+from newsbot.runs import exit_code, summary_line, total, total_line, worst_exit
+from newsbot.sites.registry import PROFILES, configured_sites, profile_for_url
 from newsbot.spiders.plan import VIA, CrawlPlan
 
 
@@ -60,10 +60,12 @@ def check_crawl(site: str | None, urls, via, sections, since) -> tuple[str, list
 
 
 @click.command()
-@click.argument("site", required=False)
+@click.argument("sites", nargs=-1, metavar="[SITE...]")
+@click.option("--all", "all_sites", is_flag=True,
+              help="Crawl every configured site (the profiles `newsbot sites` lists with start URLs).")
 @click.option("--url", "urls", multiple=True, metavar="URL",
               help="Start URL (repeatable). Alone: crawl within its host with the profile that "
-                   "knows the host, else the generic one. With SITE: SITE's rules from these URLs.")
+                   "knows the host, else the generic one. With one SITE: SITE's rules from these URLs.")
 @click.option("--max-pages", type=click.IntRange(min=1), default=None,
               help="Stop scheduling pages after N per site (default 5000, NEWSBOT_MAX_PAGES).")
 @click.option("--via", "via", multiple=True, type=click.Choice(VIA),
@@ -86,18 +88,27 @@ def check_crawl(site: str | None, urls, via, sections, since) -> tuple[str, list
                    "exiting 3 at once.")
 @home_options
 @json_option
-def crawl(site, urls, max_pages, via, sections, since, overrides, verbose, log_file, wait, data_dir, index_dir,
-          as_json):
-    """Crawl SITE (a profile from `newsbot sites`) or the given --url start pages.
+def crawl(sites, all_sites, urls, max_pages, via, sections, since, overrides, verbose, log_file, wait, data_dir,
+          index_dir, as_json):
+    """Crawl each SITE (profiles from `newsbot sites`), every configured site (--all), or the
+    given --url start pages, side by side under one lock.
 
     Pages are extracted, articles archived (no duplicates on a re-crawl) and indexed; a
-    one-line summary follows. Every run is bounded (pages per site, link depth, repeated path
-    segments; README "Bounds"). Exit 0 when pages were fetched, 1 when none could be or the
-    archive or index could not be written, 2 on a bad option (an unknown site or section, an
-    unreadable date, a bad -s value), 3 when another crawl holds the data dir, 130/143 when
-    SIGINT/SIGTERM stopped it (what was fetched is kept).
+    one-line summary per site follows (skipped pages and errors counted by reason), then a
+    total when there were several; each run is recorded (`newsbot runs`). Every run is
+    bounded (pages per site, link depth, repeated path segments; README "Bounds").
+
+    \b
+    Exit codes (with several sites, the first of 143, 130, 1, 4, 0 among theirs):
+      0    pages fetched, articles found
+      1    no page could be fetched, or the archive or index could not be written
+      2    a bad option (an unknown site or section, an unreadable date, a bad -s value)
+      3    another crawl holds the data dir (see --wait)
+      4    site health: a site's layout seems to have changed (its article pages held no
+           article, or far fewer than in its recent runs); a warning names it
+      130  SIGINT, 143 SIGTERM stopped the crawl (what was fetched is kept)
     """
-    site, urls = check_crawl(site, urls, via, sections, since)
+    jobs = [check_crawl(site, urls, via, sections, since) for site in _sites(sites, all_sites, urls)]
     # The spider reads these settings when no -a argument overrides them.
     for name, value in (("NEWSBOT_VIA", ",".join(via)), ("NEWSBOT_SECTIONS", ",".join(sections)),
                         ("NEWSBOT_SINCE", since or "")):
@@ -106,11 +117,22 @@ def crawl(site, urls, max_pages, via, sections, since, overrides, verbose, log_f
     overrides.setdefault("LOG_LEVEL", "INFO" if verbose else "WARNING")
     if log_file is not None:
         overrides["LOG_FILE"] = str(log_file)
-    summaries = _run([(site, urls or None)], data_dir, index_dir, max_pages, overrides, wait)
-    _report(summaries, as_json)
-    code = max(s.exit_code for s in summaries)
+    records = _run([(site, site_urls or None) for site, site_urls in jobs], data_dir, index_dir, max_pages,
+                   overrides, wait)
+    code = _report(records, as_json)
     if code:
         raise click.exceptions.Exit(code)
+
+
+def _sites(sites: tuple[str, ...], all_sites: bool, urls) -> list[str | None]:
+    """The sites a crawl command names (None: the profile its --url picks)."""
+    if all_sites and (sites or urls):
+        raise click.UsageError("--all crawls every configured site: give no SITE or --url with it")
+    if len(sites) > 1 and urls:
+        raise click.UsageError("--url goes with one SITE (or none): crawl several sites from their own start URLs")
+    if all_sites:
+        return list(configured_sites())
+    return list(dict.fromkeys(sites)) or [None]
 
 
 def _run(jobs, data_dir, index_dir, max_pages, overrides, wait):
@@ -124,14 +146,24 @@ def _run(jobs, data_dir, index_dir, max_pages, overrides, wait):
         raise click.ClickException(str(error)) from None
 
 
-def _report(summaries, as_json: bool) -> None:
-    for summary in summaries:
-        if summary.storage_failure:
-            click.echo(f"newsbot: error: {summary.storage_failure}", err=True)
+def _report(records: list[dict], as_json: bool) -> int:
+    """Print each site's record (a summary line, or JSON), a total for several; the exit code."""
+    for record in records:
+        if record["storage_failure"]:
+            click.echo(f"newsbot: error: {record['storage_failure']}", err=True)
+        if record["health"]:
+            click.echo(f"newsbot: warning: {record['health']}", err=True)
         if as_json:
-            echo_json({**dataclasses.asdict(summary), "articles": summary.articles})
+            echo_json(record)
         else:
-            click.echo(summary.line())
+            click.echo(summary_line(record))
+    if len(records) > 1:
+        together = total(records)
+        if as_json:
+            echo_json(together)
+        else:
+            click.echo(total_line(together))
+    return worst_exit([exit_code(record) for record in records])
 
 
 @click.command()

@@ -8,6 +8,7 @@ import click
 
 from newsbot.crawl import CrawlLocked, run_crawls
 from newsbot.demo.server import load_site
+from newsbot.runs import summary_line
 from newsbot.search.index import document_count
 from newsbot.search.searcher import search
 from newsbot.sites.demo import DEMO_PORTS
@@ -49,7 +50,7 @@ def run_demo(data_dir: Path, index_dir: Path, max_pages: int | None, verbose: bo
         people = [person for site_dir in server.site_dirs
                   for article in load_site(site_dir)["articles"][:2] for person in article["people"][:1]]
     for summary in summaries:
-        click.echo(summary.line())
+        click.echo(summary_line(summary))
     for query in (*people[:3], *DEMO_QUERIES):
         hits = search(index_dir, query, limit=3)
         click.echo(f"\n» newsbot search {query!r}: {len(hits)} shown")

@@ -26,6 +26,13 @@ FAMILIES: tuple[SiteProfile, ...] = (*WORDPRESS_FAMILIES, BLOGGER)
 PROFILES: dict[str, SiteProfile] = {p.name: p for p in (GENERIC, *DEMO_PROFILES, *PUBLISHERS, *FAMILIES)}
 
 
+def configured_sites() -> tuple[str, ...]:
+    """The sites `newsbot crawl --all` crawls: every profile with start URLs of its own (the
+    publishers and the demo sites; not the generic profile or the WordPress/Blogger families,
+    which need a --url)."""
+    return tuple(name for name, profile in PROFILES.items() if profile.start_urls)
+
+
 def get_profile(name: str) -> SiteProfile:
     """The profile called `name`; KeyError with the known names when there is none."""
     try:

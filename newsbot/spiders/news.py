@@ -30,8 +30,10 @@ from newsbot.discovery.robots import sitemaps_in_robots
 from newsbot.discovery.sitemaps import read_sitemap
 from newsbot.extract.dates import parse_date, parse_relative
 from newsbot.guards import Refused
+from newsbot.health import LAYOUT_REASONS
 from newsbot.ingest import declared_charset, extract_page
 from newsbot.items import IST, CrawledPage, Page
+from newsbot.runs import reason_key
 from newsbot.sites.base import SiteProfile, Source
 from newsbot.sites.generic import GENERIC
 from newsbot.spiders.plan import CrawlPlan
@@ -127,8 +129,9 @@ class NewsSpider(scrapy.Spider):
         """A request for an HTML page, or None when it is off-site, denied, seen or over a bound.
 
         role: "start" (a start URL), "listing" (a listing page: `listing` holds its first
-        page, next-page pattern and number), or "page" (an article candidate, or any page
-        reached by following links). depth: links followed from a start or discovery page.
+        page, next-page pattern and number), "article" (a sitemap, feed or listing gave it as an
+        article), or "page" (any page reached by following links). depth: links followed from
+        a start or discovery page.
         """
         url = canonical_url(url, strip_amp=False)
         parts = urlsplit(url)
@@ -185,7 +188,7 @@ class NewsSpider(scrapy.Spider):
             if link.follow == "sitemap":
                 if urlsplit(link.url).netloc in self.allowed_hosts:
                     yield self.discovery_request(link.url, self.parse_sitemap)
-            elif (request := self.page_request(link.url)) is not None:
+            elif (request := self.page_request(link.url, role="article")) is not None:
                 yield request
 
     def parse_feed(self, response: Response):
@@ -193,7 +196,7 @@ class NewsSpider(scrapy.Spider):
         if not links:
             self.logger.info("no items read from feed %s", response.url)
         for link in self.fresh(links):
-            if (request := self.page_request(link.url)) is not None:
+            if (request := self.page_request(link.url, role="article")) is not None:
                 yield request
 
     def fresh(self, links: list[Link]) -> list[Link]:
@@ -217,7 +220,7 @@ class NewsSpider(scrapy.Spider):
             articles = [link for link in links if link.follow == "page"]
             if "listing" in via:
                 new = [link for link in articles if canonical_url(link.url, strip_amp=False) not in self.scheduled]
-                requests += [r for link in self.fresh(articles) if (r := self.page_request(link.url))]
+                requests += [r for link in self.fresh(articles) if (r := self.page_request(link.url, role="article"))]
                 # A next page only while this one listed articles not seen before: a "next" chain
                 # that lists the same stories (or none) again and again is a trap.
                 if new and self.plan.pages_on(articles):
@@ -257,7 +260,21 @@ class NewsSpider(scrapy.Spider):
         if item.article is None:
             level = logging.WARNING if page.reason in BAD_PAGE_REASONS else logging.INFO
             self.logger.log(level, "skipped %s: %s", response.url, page.reason)
+        self.count_candidate(response, item)
         yield item
+
+    def count_candidate(self, response: Response, item: CrawledPage) -> None:
+        """Count an article candidate (a page a sitemap, feed or listing gave as an article, or a
+        linked page whose address the profile takes for an article's) that was an article, or
+        that extraction found none in for a reason a changed layout gives: the site's health is
+        judged by them (newsbot.health)."""
+        role = response.meta.get("role")
+        candidate = role == "article" or (role == "page" and self.profile.is_article_url(response.url))
+        failed = item.article is None and reason_key(item.page.reason) in LAYOUT_REASONS
+        if candidate and (item.article is not None or failed):
+            self.crawler.stats.inc_value("newsbot/candidates")
+            if failed:
+                self.crawler.stats.inc_value("newsbot/candidates_failed")
 
     def page_failed(self, failure: Failure):
         """Count a page not fetched under its cause: robots.txt, another site, the size cap, or an error."""
@@ -268,21 +285,36 @@ class NewsSpider(scrapy.Spider):
             level = logging.INFO if counter in ("disallowed", "robots_5xx", "robots_unreachable") else logging.WARNING
             self.logger.log(level, "not fetched %s: %s", request.url, failure.getErrorMessage())
             self.crawler.stats.inc_value(f"newsbot/{counter}")
+            if counter == "errors":  # the one refusal that is an error: a redirect loop
+                self.crawler.stats.inc_value("newsbot/error_reasons/redirect loop")
             return
         if _too_large(failure):
             self.logger.warning("not kept %s: larger than DOWNLOAD_MAXSIZE", request.url)
             self.crawler.stats.inc_value("newsbot/too_large")
             return
         if failure.check(HttpError):
-            reason = f"HTTP {failure.value.response.status}"
+            reason = kind = f"HTTP {failure.value.response.status}"
         else:
-            reason = failure.getErrorMessage() or failure.type.__name__
+            reason, kind = failure.getErrorMessage() or failure.type.__name__, _error_kind(failure)
         self.logger.warning("failed %s: %s", request.url, reason)
         self.crawler.stats.inc_value("newsbot/errors")
+        self.crawler.stats.inc_value(f"newsbot/error_reasons/{kind}")
 
     def ignore_failure(self, failure: Failure):
         """robots.txt, sitemaps and feeds are optional: their absence is not an error."""
         self.logger.debug("no %s: %s", failure.request.url, failure.getErrorMessage())
+
+
+# Failures counted by kind in a run's error_reasons (messages name URLs and addresses).
+ERROR_KINDS = (("TimeoutError", "timeout"), ("TCPTimedOutError", "timeout"), ("DNSLookupError", "DNS lookup failed"),
+               ("ConnectionRefusedError", "connection refused"), ("ConnectionLost", "connection lost"),
+               ("ResponseFailed", "connection lost"), ("ResponseNeverReceived", "connection lost"),
+               ("ConnectionDone", "connection lost"))
+
+
+def _error_kind(failure: Failure) -> str:
+    names = {cls.__name__ for cls in failure.type.__mro__}
+    return next((kind for name, kind in ERROR_KINDS if name in names), failure.type.__name__)
 
 
 def _too_large(failure: Failure) -> bool:

@@ -14,6 +14,7 @@ from starlette.templating import Jinja2Templates
 
 from newsbot import records
 from newsbot.export import APPOINTMENT_COLUMNS, Filters, write
+from newsbot.health import site_health
 from newsbot.search.index import SearchError
 from newsbot.urls import display_url
 from newsbot.web import engine, params, searching
@@ -144,7 +145,11 @@ def health_page(request: Request):
     with settings.archive() as archive:
         stats = records.stats(archive, settings.index_dir)
         runs = archive.recent_crawls()
-    return render(request, "health.html", stats=stats, runs=runs)
+        health = {entry["site"]: entry for entry in site_health(archive.runs(kind="crawl"))}
+    # Every site with articles or runs: its article count beside its health from the run records.
+    sites = [{"site": site, "articles": stats["sites"].get(site, 0), "health": health.get(site)}
+             for site in sorted(set(stats["sites"]) | set(health))]
+    return render(request, "health.html", stats=stats, runs=runs, sites=sites)
 
 
 @router.get("/api/docs", response_class=HTMLResponse)

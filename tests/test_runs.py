@@ -1,0 +1,160 @@
+"""Run history and site health (issue 11, items 2-4): real crawls over 127.0.0.1 into a real
+SQLite archive, read back with `newsbot runs` and `newsbot health`.
+
+The sites are fault sites (tests/faultsite.py) whose pages the tests write: a sitemap names the
+articles (so discovery offers them as article candidates), and an article can turn into a
+JavaScript app shell, the page a site serves after moving to a client-rendered layout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import REPO, run_newsbot
+from faultsite import FaultSite, Reply, article, links_page
+
+FAST = ("-s", "DOWNLOAD_DELAY=0")
+STORIES = 6
+PARAGRAPHS = (
+    "सिंघाड़ा मंडी (संवाददाता)। ज़िला पंचायत सभागार में बुधवार को ग्राम प्रधानों की बैठक हुई, जिसमें "
+    "नहर की सफ़ाई और पेयजल की किल्लत पर चर्चा की गई।",
+    "बैठक की अध्यक्षता कर रहीं प्रधान संघ की अध्यक्ष कुसुमलता यादव ने कहा कि गाँवों में हैंडपंप महीनों से "
+    "ख़राब पड़े हैं और शिकायतों पर सुनवाई नहीं हो रही।",
+    "खंड विकास अधिकारी अनिरुद्ध शुक्ल ने भरोसा दिलाया कि १५ दिन में मरम्मत का काम शुरू होगा, और "
+    "हर पंचायत में एक जल मित्र नियुक्त किया जाएगा।",
+    "बैठक में आसपास की चौंतीस पंचायतों के प्रधान, सचिव और महिला मंगल दल की सदस्य मौजूद रहीं।",
+)
+# What a site serves once it renders stories in the browser: a shell, no article text at all.
+APP_SHELL = ('<!DOCTYPE html><html lang="hi"><head><meta charset="utf-8"><title>सिंघाड़ा समाचार</title>'
+             '<script src="/static/app.9f3c.js" defer></script></head><body><div id="root"></div>'
+             "<noscript>यह साइट देखने के लिए जावास्क्रिप्ट चालू करें।</noscript></body></html>").encode()
+
+
+class NewsSite(FaultSite):
+    """A news site whose sitemap (named in robots.txt) lists the stories of the current batch,
+    its only way in: the home page is a shell of its own. `shells` says which stories (by
+    number) answer with the app shell instead of the article."""
+
+    def __init__(self, delay: float = 0.0):
+        super().__init__({"/": Reply(body=links_page())}, fallback=self.page)
+        self.batch, self.shells, self.delay = 0, set(), delay
+        self.routes["/robots.txt"] = lambda n: Reply(body=f"User-agent: *\nAllow: /\nSitemap: {self.url('/sitemap.xml')}\n"
+                                                     .encode(), content_type="text/plain")
+        self.routes["/sitemap.xml"] = lambda n: Reply(body=self.sitemap(), content_type="application/xml")
+
+    def paths(self) -> list[str]:
+        return [f"/samachar/{self.batch}/{i}" for i in range(STORIES)]
+
+    def sitemap(self) -> bytes:
+        entries = "".join(f"<url><loc>{self.url(path)}</loc></url>" for path in self.paths())
+        return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'.encode()
+
+    def page(self, path: str) -> Reply | None:
+        parts = path.strip("/").split("/")
+        if parts[0] != "samachar" or len(parts) != 3:
+            return None
+        if int(parts[2]) in self.shells:
+            return Reply(body=APP_SHELL, delay=self.delay)
+        title = f"सिंघाड़ा मंडी: पंचायत बैठक, खंड {parts[1]} की ख़बर {int(parts[2]) + 1}"
+        return Reply(body=article(title, paragraphs=PARAGRAPHS), delay=self.delay)
+
+    def next_batch(self, shells: set[int] = frozenset()) -> None:
+        """New stories (a crawl fetches them whatever it knows of the old ones), `shells` among them."""
+        self.batch += 1
+        self.shells = set(shells)
+
+
+def crawl(site: FaultSite, home: Path, *options: str):
+    result = run_newsbot("crawl", "--url", site.url("/"), *FAST, "--json", *options, home=home)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result, json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def runs(home: Path, *options: str) -> list[dict]:
+    result = run_newsbot("runs", "--json", *options, home=home)
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_runs_lists_a_finished_an_interrupted_and_a_bounded_run(tmp_path):
+    with NewsSite(delay=0.3) as site:
+        first, record = crawl(site, tmp_path)
+        assert first.returncode == 0 and record["status"] == "finished" and record["articles_new"] == STORIES
+
+        site.next_batch()
+        env = {"NEWSBOT_DATA_DIR": str(tmp_path / "data"), "NEWSBOT_INDEX_DIR": str(tmp_path / "index")}
+        process = subprocess.Popen([sys.executable, "-m", "newsbot.cli", "crawl", "--url", site.url("/"), *FAST],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+                                   env={**os.environ, **env})
+        deadline = time.monotonic() + 60
+        while sum(path.startswith("/samachar/1/") for path, _ in site.hits) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=120)
+        assert process.returncode == 130 and "Traceback" not in stderr
+        assert "(interrupted)" in stdout
+
+        site.next_batch()
+        third, bounded = crawl(site, tmp_path, "--max-pages", "3")
+        assert third.returncode == 0
+
+    listed = runs(tmp_path)
+    assert [run["status"] for run in listed] == ["stopped at bound", "interrupted", "finished"]
+    assert listed[0] == bounded  # `crawl --json` prints the record the archive keeps
+    assert listed[1]["signal"] == "SIGINT" and listed[1]["finished_at"] and listed[1]["finish_reason"] == "interrupted"
+    assert listed[2]["articles_new"] == STORIES and listed[2]["skip_reasons"] == {"listing": 1}
+    assert bounded["held_back"] == {"max_pages": bounded["held_back"]["max_pages"]} and bounded["bound"] == "max_pages"
+    for run in listed:
+        assert run["site"] == site.base.removeprefix("http://") and run["kind"] == "crawl"
+        assert run["started_at"] <= run["finished_at"] and run["started_at"].endswith("+05:30")
+        assert sum(run["skip_reasons"].values()) == run["skipped"]
+    assert runs(tmp_path, "--site", "elsewhere.example") == []
+
+    text = run_newsbot("runs", home=tmp_path).stdout.splitlines()
+    assert len(text) == 3 and "interrupted" in text[1] and "(1 listing)" in text[2]
+
+
+def test_skip_and_error_reasons_are_counted_in_the_summary(tmp_path):
+    routes = {"/": Reply(body=links_page("/khabar/1", "/gum", "/tuta")),
+              "/khabar/1": Reply(body=article("कस्बे की ख़बर: मेले में उमड़ी भीड़", paragraphs=PARAGRAPHS)),
+              "/gum": Reply(status=404), "/tuta": Reply(body=b"", content_type="text/html")}
+    with FaultSite(routes) as site:
+        result = run_newsbot("crawl", "--url", site.url("/"), *FAST, home=tmp_path)
+    line = result.stdout.strip()
+    assert result.returncode == 0, result.stderr
+    assert "2 skipped (1 empty page, 1 listing)" in line and "1 errors (1 HTTP 404)" in line
+
+
+def test_app_shell_pages_exit_4_and_health_names_the_site(tmp_path):
+    with NewsSite() as site:
+        name = site.base.removeprefix("http://")
+        good, _ = crawl(site, tmp_path)
+        assert good.returncode == 0
+
+        site.next_batch(shells={0, 1, 2, 3})  # most stories of the day now come as an app shell
+        partly, record = crawl(site, tmp_path)
+        assert partly.returncode == 4 and record["articles_new"] == 2
+        assert record["candidates"] == STORIES and record["candidates_failed"] == 4
+        warning = [line for line in partly.stderr.splitlines() if line.startswith("newsbot: warning: ")]
+        assert len(warning) == 1 and f"site {name}" in warning[0] and "67%" in warning[0]
+
+        site.next_batch(shells=set(range(STORIES)))  # then every one
+        shell, record = crawl(site, tmp_path)
+        assert shell.returncode == 4 and record["articles"] == 0 and record["status"] == "finished"
+        assert record["health"].startswith(f"site {name}: layout changed?")
+        assert record["skip_reasons"]["no article body"] == STORIES  # the stories
+
+    health = run_newsbot("health", "--json", home=tmp_path)
+    assert health.returncode == 4
+    (entry,) = [json.loads(line) for line in health.stdout.splitlines()]
+    first = runs(tmp_path)[-1]
+    assert (entry["site"], entry["state"], entry["last_good_run"]) == (name, "layout changed", first["finished_at"])
+    assert entry["extraction_success"] == round(8 / 18, 3) and entry["runs"] == 3
+    text = run_newsbot("health", home=tmp_path)
+    assert text.returncode == 4 and text.stdout.startswith(f"{name}: layout changed")
