@@ -100,6 +100,8 @@ def summary_line(record: dict) -> str:
     """The one-line summary of a run (`crawl SITE: N pages, ...`), skip reasons included."""
     refused = "".join(f", {record[name]} {label}" for name, label in REFUSED.items() if record.get(name))
     reason = record["finish_reason"] or record["status"]
+    if record["status"] == FAILED and reason == "finished":
+        reason = "failed: no page fetched"
     if record.get("bound"):
         reason += f"; stopped at bound {record['bound']}: {sum(record['held_back'].values())} pages held back"
     skipped = f"{record['skipped']} skipped"

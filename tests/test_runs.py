@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import REPO, run_newsbot
 from faultsite import FaultSite, Reply, article, links_page
 
@@ -158,3 +159,54 @@ def test_app_shell_pages_exit_4_and_health_names_the_site(tmp_path):
     assert entry["extraction_success"] == round(8 / 18, 3) and entry["runs"] == 3
     text = run_newsbot("health", home=tmp_path)
     assert text.returncode == 4 and text.stdout.startswith(f"{name}: layout changed")
+
+
+# --- several sites, one command -------------------------------------------------------------------
+
+@pytest.fixture
+def demo_sites():
+    """The bundled demo sites on the ports their profiles name (a crawl by site name, with no
+    --url, goes there)."""
+    from newsbot.demo.server import DemoServer, bundled_site_dirs
+    from newsbot.sites.demo import DEMO_PORTS
+
+    dirs = bundled_site_dirs()
+    try:
+        server = DemoServer(dirs, ports=[DEMO_PORTS[d.name] for d in dirs]).start()
+    except OSError:
+        pytest.skip("the demo sites' ports are taken on this machine")
+    yield server
+    server.stop()
+
+
+def test_crawl_of_two_sites_gives_a_record_each_and_a_total(demo_sites, tmp_path):
+    result = run_newsbot("crawl", "gramin", "khabar", *FAST, "--json", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    *records, together = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [record["site"] for record in records] == ["gramin", "khabar"]
+    assert all(record["status"] == "finished" and record["articles_new"] > 0 for record in records)
+    assert together["total"] is True and together["sites"] == 2 and together["exit_code"] == 0
+    for name in ("pages", "articles_new", "skipped", "errors", "indexed"):
+        assert together[name] == sum(record[name] for record in records)
+    assert [run["id"] for run in runs(tmp_path)] == [records[1]["id"], records[0]["id"]]
+
+
+def test_crawl_all_crawls_every_configured_site_under_one_lock(demo_sites, tmp_path):
+    """--all: the demo sites and every publisher. The publishers are reached through a proxy
+    on 127.0.0.1 that refuses them (no test leaves this machine); they fail, and the command
+    exits with the worst of the sites' codes, 1."""
+    from newsbot.sites.registry import configured_sites
+
+    with FaultSite({}) as proxy:
+        env = {"http_proxy": proxy.url("/"), "https_proxy": proxy.url("/"), "no_proxy": "127.0.0.1"}
+        result = run_newsbot("crawl", "--all", *FAST, "-s", "RETRY_TIMES=0", home=tmp_path, env=env)
+    lines = result.stdout.strip().splitlines()
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert [line.split(":")[0] for line in lines] == [f"crawl {name}" for name in configured_sites()] + ["total"]
+    by_site = dict(zip(configured_sites(), lines, strict=False))
+    assert "gramin" in by_site and "khabar" in by_site and len(by_site) >= 12
+    for name, line in by_site.items():
+        assert ("(finished)" in line) == (name in ("gramin", "khabar")), line
+    total = lines[-1]
+    assert total.startswith(f"total: {len(by_site)} sites, ") and total.endswith("(exit 1)")
+    assert {run["site"] for run in runs(tmp_path)} == set(configured_sites())
