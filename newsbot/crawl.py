@@ -21,6 +21,7 @@ from pathlib import Path
 from newsbot import home
 from newsbot.archive import Archive
 from newsbot.archive.errors import STORAGE_ERRORS, describe
+from newsbot.progress import crawl_progress
 from newsbot.runs import from_stats
 
 
@@ -119,19 +120,21 @@ def crawl_settings(data_dir: Path, index_dir: Path, overrides: dict[str, str] | 
 
 def check_archive(data_dir: Path) -> None:
     """Open (or create) the archive before crawling: a damaged, full or read-only one is one
-    line (StorageFailed) before anything is fetched, and is left as it is."""
+    line (StorageFailed) before anything is fetched, and is left as it is. Runs a killed crawl
+    left unended are marked so (the caller holds the lock: none of them is still going)."""
     try:
-        Archive.in_dir(data_dir).close()
+        with Archive.in_dir(data_dir) as archive:
+            archive.end_abandoned_runs()
     except STORAGE_ERRORS as error:
         raise StorageFailed(describe(error)) from None
 
 
 def run_crawls(jobs: list[tuple[str, list[str] | None]], *, data_dir: Path | None = None,
                index_dir: Path | None = None, max_pages: int | None = None,
-               overrides: dict[str, str] | None = None, wait: float = 0) -> list[dict]:
+               overrides: dict[str, str] | None = None, wait: float = 0, progress: bool = False) -> list[dict]:
     """Crawl each (site profile name, start URLs or None) job side by side; archive and index;
     return each job's run record (newsbot.runs). `wait`: seconds to wait for another crawl's
-    lock before CrawlLocked.
+    lock before CrawlLocked; `progress`: show a progress bar on stderr (newsbot.progress).
 
     Runs Scrapy's reactor, so it can be called once per process. SIGTERM or SIGINT stops the
     crawl cleanly (what was fetched is archived, the runs recorded as interrupted); a second
@@ -152,7 +155,8 @@ def run_crawls(jobs: list[tuple[str, list[str] | None]], *, data_dir: Path | Non
             crawler = process.create_crawler(spider_class(site))
             process.crawl(crawler, url=urls or None, max_pages=max_pages)
             crawlers.append(crawler)
-        process.start()
+        with crawl_progress(crawlers, ", ".join(site for site, _ in jobs), progress):
+            process.start()
     seconds = time.monotonic() - started
     return [_record(crawler.stats.get_stats(), site, seconds) for (site, _), crawler in zip(jobs, crawlers, strict=True)]
 

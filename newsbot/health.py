@@ -9,7 +9,8 @@ new. So a run is flagged when
 
 - it archived no article while some candidates failed extraction that way, or
 - the share of candidates failing that way jumped: at least JUMP above the median share of the
-  site's recent runs (HISTORY) and at least half of this run's candidates (MIN_CANDIDATES or more).
+  site's recent runs (HISTORY; those flagged already left out) and at least half of this
+  run's candidates (MIN_CANDIDATES or more).
 
 Interrupted and failed runs are not judged (they say nothing about the layout).
 """
@@ -48,7 +49,9 @@ def layout_warning(record: dict, history: list[dict]) -> str | None:
         return (f"site {site}: layout changed? no article found in {failed} article pages "
                 f"({_reasons(record)}); check its profile (exit 4)")
     share = failing_share(record)
-    before = [s for s in map(failing_share, (r for r in history if r["status"] in JUDGED)) if s is not None]
+    # The site's normal share: its recent judged runs, less those flagged already.
+    normal = (r for r in history if r["status"] in JUDGED and not r.get("health"))
+    before = [s for s in map(failing_share, normal) if s is not None]
     if share is None or not before or share < 0.5 or share - median(before) < JUMP:
         return None
     return (f"site {site}: layout changed? {share:.0%} of article pages had no article "

@@ -79,7 +79,9 @@ class ArchivePipeline:
         self.started = time.monotonic()
         try:
             self.archive = Archive.in_dir(self.data_dir)
-            self.crawl_id = self.archive.start_crawl(target, site=self.site)
+            # The target column keeps the profile's name (what `--since last` looks runs up by);
+            # the record's target, with the start URLs, is kept with the rest of the record.
+            self.crawl_id = self.archive.start_crawl(self.crawler.spidercls.name, site=self.site)
         except STORAGE_ERRORS as error:
             storage_failed(self.crawler, error)
 
@@ -109,8 +111,8 @@ class ArchivePipeline:
         try:
             history = self.archive.runs(site=self.site, kind="crawl", before=self.crawl_id, limit=HISTORY)
             record["health"] = layout_warning(record, history)
-            if record["health"]:
-                LOGGER.warning("%s", record["health"])
+            if record["health"]:  # INFO: `newsbot crawl` says it on stderr itself, once
+                LOGGER.info("%s", record["health"])
             stored = self.archive.finish_crawl(self.crawl_id, record, record["finish_reason"])
             self.stats.set_value("newsbot/record", stored)
         except STORAGE_ERRORS as error:  # the disk that filled up may refuse this last line too

@@ -6,8 +6,8 @@ that prints it and the archive that stores it hold the same thing):
 
 - id, kind ("crawl" or "import-warc"), site, target, started_at, finished_at, seconds;
 - status: finished, interrupted (SIGINT/SIGTERM), failed (no page fetched, or storing failed),
-  stopped at bound (a bound of README "Bounds" held pages back), or running (not ended yet; a
-  run whose process was killed outright stays so);
+  stopped at bound (a bound of README "Bounds" held pages back), or running (not ended yet;
+  the next crawl marks a run whose process was killed outright as failed, "abandoned");
 - counts: pages, articles (articles_new, articles_updated, articles_unchanged), skipped, errors,
   and what was refused (disallowed, robots_5xx, robots_unreachable, offsite, too_large),
   retried, storage_errors, indexed;
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 FINISHED, INTERRUPTED, FAILED, BOUND, RUNNING = "finished", "interrupted", "failed", "stopped at bound", "running"
 STORAGE_FAILED = "storage failed"
+ABANDONED = "abandoned"  # the finish reason of a run whose process died without ending it
 # The crawls table's own columns; the rest of a record is kept as JSON in its `details`.
 COUNT_COLUMNS = ("pages", "articles_new", "articles_updated", "articles_unchanged", "skipped", "errors")
 # Counts read from the stats (newsbot/NAME) besides the columns, in the order the summary names them.

@@ -77,6 +77,17 @@ def crawl(site: FaultSite, home: Path, *options: str):
     return result, json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def crawling(site: NewsSite, home: Path, stories: int) -> subprocess.Popen:
+    """A crawl of the site in a child process, once it has asked for `stories` of this batch."""
+    env = {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index")}
+    process = subprocess.Popen([sys.executable, "-m", "newsbot.cli", "crawl", "--url", site.url("/"), *FAST],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO, env=env)
+    prefix, deadline = f"/samachar/{site.batch}/", time.monotonic() + 60
+    while sum(path.startswith(prefix) for path, _ in site.hits) < stories and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return process
+
+
 def runs(home: Path, *options: str) -> list[dict]:
     result = run_newsbot("runs", "--json", *options, home=home)
     assert result.returncode == 0, result.stderr
@@ -89,13 +100,7 @@ def test_runs_lists_a_finished_an_interrupted_and_a_bounded_run(tmp_path):
         assert first.returncode == 0 and record["status"] == "finished" and record["articles_new"] == STORIES
 
         site.next_batch()
-        env = {"NEWSBOT_DATA_DIR": str(tmp_path / "data"), "NEWSBOT_INDEX_DIR": str(tmp_path / "index")}
-        process = subprocess.Popen([sys.executable, "-m", "newsbot.cli", "crawl", "--url", site.url("/"), *FAST],
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
-                                   env={**os.environ, **env})
-        deadline = time.monotonic() + 60
-        while sum(path.startswith("/samachar/1/") for path, _ in site.hits) < 2 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        process = crawling(site, tmp_path, stories=2)
         process.send_signal(signal.SIGINT)
         stdout, stderr = process.communicate(timeout=120)
         assert process.returncode == 130 and "Traceback" not in stderr
@@ -119,6 +124,18 @@ def test_runs_lists_a_finished_an_interrupted_and_a_bounded_run(tmp_path):
 
     text = run_newsbot("runs", home=tmp_path).stdout.splitlines()
     assert len(text) == 3 and "interrupted" in text[1] and "(1 listing)" in text[2]
+
+
+def test_a_killed_crawl_stays_running_until_the_next_crawl_marks_it_abandoned(tmp_path):
+    with NewsSite(delay=0.5) as site:
+        process = crawling(site, tmp_path, stories=1)
+        process.kill()  # SIGKILL: no chance to record anything
+        process.communicate(timeout=60)
+        assert [run["status"] for run in runs(tmp_path)] == ["running"]
+        site.next_batch()
+        assert crawl(site, tmp_path)[0].returncode == 0
+    assert [(run["status"], run["finish_reason"]) for run in runs(tmp_path)] == \
+        [("finished", "finished"), ("failed", "abandoned")]
 
 
 def test_skip_and_error_reasons_are_counted_in_the_summary(tmp_path):
@@ -210,3 +227,49 @@ def test_crawl_all_crawls_every_configured_site_under_one_lock(demo_sites, tmp_p
     total = lines[-1]
     assert total.startswith(f"total: {len(by_site)} sites, ") and total.endswith("(exit 1)")
     assert {run["site"] for run in runs(tmp_path)} == set(configured_sites())
+
+
+# --- progress on a terminal -----------------------------------------------------------------------
+
+def crawl_on_a_terminal(site: FaultSite, home: Path, *options: str) -> tuple[int, str, str]:
+    """`newsbot crawl` with its stderr on a pseudo-terminal (as in an interactive shell):
+    (exit code, stdout, what the terminal showed)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a 100-column terminal
+    env = {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index")}
+    process = subprocess.Popen([sys.executable, "-m", "newsbot.cli", "crawl", "--url", site.url("/"), *FAST, *options],
+                               stdout=subprocess.PIPE, stderr=terminal, cwd=REPO, env=env)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the crawl closed the terminal's last descriptor
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    stdout = process.stdout.read().decode()
+    return process.wait(timeout=120), stdout, shown.decode(errors="replace")
+
+
+def test_progress_bar_only_on_a_terminal_and_never_with_json(tmp_path):
+    with NewsSite(delay=0.4) as site:
+        code, stdout, shown = crawl_on_a_terminal(site, tmp_path)
+        assert code == 0 and stdout.startswith("crawl generic") and len(stdout.splitlines()) == 1
+        assert f"{STORIES} articles, 0 errors" in shown and "pages" in shown and "\r" in shown
+
+        site.next_batch()
+        code, stdout, shown = crawl_on_a_terminal(site, tmp_path, "--json")
+        assert code == 0 and json.loads(stdout)["articles_new"] == STORIES
+        assert "articles," not in shown and "\r" not in shown
+
+        site.next_batch()
+        piped, record = crawl(site, tmp_path)  # stderr a pipe, as under cron
+        assert piped.returncode == 0 and record["articles_new"] == STORIES and piped.stderr == ""

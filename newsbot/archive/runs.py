@@ -8,7 +8,7 @@ from datetime import datetime
 
 from newsbot.archive import sql
 from newsbot.items import IST
-from newsbot.runs import COUNT_COLUMNS, RUNNING, status_of
+from newsbot.runs import ABANDONED, COUNT_COLUMNS, FAILED, RUNNING, status_of
 
 # Run fields added for the run history (issue 11): kind "crawl" or "import-warc", the site
 # profile, the status, {reason: pages} as JSON, the health warning, and the rest of the record
@@ -34,7 +34,7 @@ class RunStore:
         the run's record as `runs` gives it."""
         columns = {name: record.get(name, 0) for name in COUNT_COLUMNS}
         status = record.get("status") or status_of(finish_reason, columns["pages"], record.get("bound"))
-        own = {*COUNT_COLUMNS, *ADDED_CRAWL_COLUMNS, "id", "target", "started_at", "finished_at", "finish_reason"}
+        own = {*COUNT_COLUMNS, *ADDED_CRAWL_COLUMNS, "id", "started_at", "finished_at", "finish_reason"}
         details = {key: value for key, value in record.items() if key not in own}
         with self.db:
             self.db.execute(
@@ -46,6 +46,15 @@ class RunStore:
                  *columns.values(), crawl_id),
             )
         return self.run(crawl_id)
+
+    def end_abandoned_runs(self) -> int:
+        """Mark the runs never ended as failed (finish reason "abandoned"): their process died
+        without a word (SIGKILL, a power cut). Call it holding the crawl lock, when no other run
+        can still be going on; returns how many there were."""
+        with self.db:
+            cursor = self.db.execute("UPDATE crawls SET status = ?, finish_reason = ? WHERE finished_at IS NULL",
+                                     (FAILED, ABANDONED))
+        return cursor.rowcount
 
     def last_crawl(self) -> dict | None:
         row = self.db.execute(

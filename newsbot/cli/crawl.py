@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -117,8 +118,10 @@ def crawl(sites, all_sites, urls, max_pages, via, sections, since, overrides, ve
     overrides.setdefault("LOG_LEVEL", "INFO" if verbose else "WARNING")
     if log_file is not None:
         overrides["LOG_FILE"] = str(log_file)
+    # A progress bar for a person at a terminal; never in cron's logs or in JSON.
+    progress = sys.stderr.isatty() and not as_json
     records = _run([(site, site_urls or None) for site, site_urls in jobs], data_dir, index_dir, max_pages,
-                   overrides, wait)
+                   overrides, wait, progress)
     code = _report(records, as_json)
     if code:
         raise click.exceptions.Exit(code)
@@ -135,10 +138,10 @@ def _sites(sites: tuple[str, ...], all_sites: bool, urls) -> list[str | None]:
     return list(dict.fromkeys(sites)) or [None]
 
 
-def _run(jobs, data_dir, index_dir, max_pages, overrides, wait):
+def _run(jobs, data_dir, index_dir, max_pages, overrides, wait, progress=False):
     try:
         return run_crawls(jobs, data_dir=home.data_dir(data_dir), index_dir=home.index_dir(index_dir),
-                          max_pages=max_pages, overrides=overrides, wait=wait)
+                          max_pages=max_pages, overrides=overrides, wait=wait, progress=progress)
     except CrawlLocked as error:
         click.echo(f"newsbot: {error}; try again when it has finished", err=True)
         raise click.exceptions.Exit(EXIT_LOCKED) from None
