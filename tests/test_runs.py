@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_newsbot
+from conftest import REPO, archive_env, run_newsbot
 from faultsite import FaultSite, Reply, article, links_page
 
 FAST = ("-s", "DOWNLOAD_DELAY=0")
@@ -79,7 +79,8 @@ def crawl(site: FaultSite, home: Path, *options: str):
 
 def crawling(site: NewsSite, home: Path, stories: int) -> subprocess.Popen:
     """A crawl of the site in a child process, once it has asked for `stories` of this batch."""
-    env = {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index")}
+    env = {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index"),
+           **archive_env(home / "data")}
     process = subprocess.Popen([sys.executable, "-m", "newsbot.cli", "crawl", "--url", site.url("/"), *FAST],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO, env=env)
     prefix, deadline = f"/samachar/{site.batch}/", time.monotonic() + 60
@@ -241,7 +242,8 @@ def crawl_on_a_terminal(site: FaultSite, home: Path, *options: str) -> tuple[int
 
     master, terminal = pty.openpty()
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a 100-column terminal
-    env = {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index")}
+    env = {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index"),
+           **archive_env(home / "data")}
     process = subprocess.Popen([sys.executable, "-m", "newsbot.cli", "crawl", "--url", site.url("/"), *FAST, *options],
                                stdout=subprocess.PIPE, stderr=terminal, cwd=REPO, env=env)
     os.close(terminal)
