@@ -1,7 +1,7 @@
-"""One fetched page into the archive: extract, archive, analyse. Shared by the crawl (the
+"""One fetched page into the archive: extract, archive. Shared by the crawl (the
 spider extracts, ArchivePipeline stores) and by `newsbot import-warc`, which feeds the same
-two steps from WARC records instead of the network; the index is brought up to date after
-either (newsbot.search.sync).
+two steps from WARC records instead of the network; the index sync that follows either
+(newsbot.search.sync) analyses and indexes what is new.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from newsbot.archive import Archive
 from newsbot.archive.warc import Captured, payload_digest, read_responses, warc_files
 from newsbot.extract import extract
 from newsbot.items import IST, CrawledPage, Page
-from newsbot.people.registry import analyse_url
 from newsbot.sites.base import SiteProfile
 from newsbot.sites.registry import PROFILES, profile_for_url
 
@@ -45,20 +44,18 @@ def extract_page(page: Page, profile: SiteProfile) -> CrawledPage:
 
 
 def store(archive: Archive, item: CrawledPage) -> str:
-    """Archive the page (raw bytes kept) and its article, analysing a new or changed one;
-    returns "skipped" (no article) or "new", "updated", "unchanged"."""
+    """Archive the page (raw bytes kept) and its article; returns "skipped" (no article) or
+    "new", "updated", "unchanged". A new or changed article is analysed by the index sync that
+    follows (newsbot.search.sync), in batches."""
     archive.save_page(item.page)
     if item.article is None:
         return "skipped"
-    outcome = archive.upsert_article(item.article, seen_at=item.page.fetched_at)
-    if outcome != "unchanged":
-        analyse_url(archive, item.article.canonical_url)
-    return outcome
+    return archive.upsert_article(item.article, seen_at=item.page.fetched_at)
 
 
 def import_warcs(archive: Archive, paths: Iterable[Path], site: str | None = None,
                  errors: list[str] | None = None) -> Counter:
-    """Extract, archive and analyse the HTML pages captured in WARC/ARC files (or directories
+    """Extract and archive the HTML pages captured in WARC/ARC files (or directories
     of them), without the network. `site`: the profile to read every page with (default: the
     one the page was archived under before, else the profile whose domains hold its URL, as
     `crawl --url` picks).

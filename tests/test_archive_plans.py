@@ -11,7 +11,7 @@ import pytest
 
 from newsbot.archive import Archive
 from newsbot.items import IST, Article, Page
-from newsbot.people.registry import analyse_pending, analyse_url
+from newsbot.people.registry import analyse_articles, analyse_pending, rules_version
 
 # "SCAN articles" reads every row; "SCAN x USING (COVERING) INDEX" reads a narrow index only.
 _FULL_SCAN = re.compile(r"\bSCAN (\w+)\b(?! USING)")
@@ -67,8 +67,9 @@ def test_lookups_and_registry_writes_never_scan_a_table(tmp_path):
         def crawl_one_page():
             archive.save_page(fetched)
             archive.upsert_article(_article(7).__class__(**{**_article(7).__dict__, "text": "नया पाठ २०२६"}))
-            analyse_url(archive, "http://127.0.0.1:9/khabar/7/")
             archive.article_by_url("http://127.0.0.1:9/?p=7")
+            # A crawl's worker sync: what the index lacks, analysed (newsbot.search.sync, scan=False).
+            analyse_articles(archive, archive.article_ids_to_analyse(rules_version(), among=archive.article_ids_to_index()))
             archive.raw_page("http://127.0.0.1:9/?p=7")
             archive.mentions_of(8)
             ids = archive.article_ids_to_index()

@@ -114,7 +114,10 @@ class AnalysisStore:
             self._forget_people(old_people)
             after = self._indexed_views(ids)
             changed = [(article_id,) for article_id in ids if after[article_id] != before[article_id]]
-            self.db.executemany("UPDATE articles SET indexed_hash = NULL WHERE id = ?", changed)
+            # '': the index holds an older analysis of it. Still counted as indexed (unlike
+            # NULL), so the next sync rewrites these documents instead of rebuilding the index.
+            self.db.executemany("UPDATE articles SET indexed_hash = CASE WHEN indexed_hash IS NULL"
+                                " THEN NULL ELSE '' END WHERE id = ?", changed)
         return len(changed)
 
     def _indexed_views(self, ids: list[int]) -> dict[int, tuple]:
@@ -129,13 +132,17 @@ class AnalysisStore:
                             "(SELECT 1 FROM mentions WHERE person_id = ?)",
                             [(person_id, person_id) for person_id in ids])
 
-    def article_ids_to_analyse(self, rules_version: str, every: bool = False) -> list[int]:
-        """Articles with no analysis of their current content by these rules (all with *every*)."""
-        where = "" if every else (" WHERE a.article_id IS NULL OR a.content_hash != articles.content_hash"
-                                  " OR a.rules_version != ?")
-        rows = self.db.execute(f"SELECT articles.id FROM articles LEFT JOIN analyses a ON "
-                               f"a.article_id = articles.id{where} ORDER BY articles.id",
-                               () if every else (rules_version,))
+    def article_ids_to_analyse(self, rules_version: str, every: bool = False,
+                               among: list[int] | None = None) -> list[int]:
+        """Articles with no analysis of their current content by these rules (all with *every*);
+        *among*: of these ids only (a crawl's batch: no pass over the whole archive)."""
+        stale = "(a.article_id IS NULL OR a.content_hash != articles.content_hash OR a.rules_version != ?)"
+        select = "SELECT articles.id FROM articles LEFT JOIN analyses a ON a.article_id = articles.id"
+        if among is not None:
+            rows = self._batched(f"{select} WHERE articles.id IN ({{}}) AND {stale}", among, (rules_version,))
+            return sorted(row[0] for row in rows)
+        where = "" if every else f" WHERE {stale}"
+        rows = self.db.execute(f"{select}{where} ORDER BY articles.id", () if every else (rules_version,))
         return [row[0] for row in rows]
 
     def analysis_of(self, article_id: int) -> dict | None:
@@ -170,10 +177,11 @@ class AnalysisStore:
         return {article_id: json.loads(parties) for article_id, parties in self._batched(
             "SELECT article_id, parties FROM analyses WHERE article_id IN ({})", ids)}
 
-    def _batched(self, sql: str, ids: list[int]):
+    def _batched(self, sql: str, ids: list[int], params: tuple = ()):
+        """Rows of *sql* with its ``{}`` filled by *ids*, 500 at a time; *params* follow the ids."""
         for start in range(0, len(ids), 500):  # SQLite caps the number of parameters
             chunk = ids[start:start + 500]
-            yield from self.db.execute(sql.format(", ".join("?" * len(chunk))), chunk)
+            yield from self.db.execute(sql.format(", ".join("?" * len(chunk))), [*chunk, *params])
 
     def people_rows(self) -> list[dict]:
         """Every person in the registry with how often, where and when they are mentioned."""

@@ -64,13 +64,6 @@ def analyse_articles(archive: Archive, ids: list[int]) -> int:
     return changed
 
 
-def analyse_url(archive: Archive, canonical_url: str) -> None:
-    """Analyse one archived article (the crawl pipeline, right after archiving it)."""
-    row = archive.article_by_url(canonical_url)
-    if row is not None:
-        archive.save_analyses([_record(row, analyse_row(row))], rules_version(), now().isoformat())
-
-
 def analyse_pending(archive: Archive) -> int:
     """Analyse the articles with no analysis of their current text by the current rules."""
     ids = archive.article_ids_to_analyse(rules_version())

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from newsbot.archive import Archive
-from newsbot.people.registry import analyse_pending
+from newsbot.people.registry import analyse_articles, analyse_pending, rules_version
 from newsbot.search.index import IndexDamaged, SearchError, create_index, document_count, update_documents
 from newsbot.search.store import new_generation, swap
 
@@ -26,22 +26,39 @@ BATCH = 500  # articles read from the archive at a time (memory stays flat howev
 
 
 def sync_index(archive: Archive, index_dir: Path, rebuild: bool = False,
-               progress: Callable[[int], None] | None = None) -> int:
+               progress: Callable[[int], None] | None = None, scan: bool = True) -> int:
     """Index every article whose current content the index lacks; returns how many.
 
     *rebuild* (or an index that is missing, damaged or out of step with the archive) writes
     every article into a new index instead. *progress* is called with each batch's size.
+    *scan* False (a crawl's syncs while it runs) analyses only the articles the index lacks,
+    instead of checking every article's analysis against the current rules, and leaves an
+    index out of step to the sync at the end of the run: the work follows what changed, not
+    the size of the archive.
     """
-    analyse_pending(archive)
+    if scan:
+        analyse_pending(archive)
+        pending = archive.article_ids_to_index()
+    else:  # what was analysed just now, not what the crawl added meanwhile
+        pending = archive.article_ids_to_index()
+        analyse_articles(archive, archive.article_ids_to_analyse(rules_version(), among=pending))
     if rebuild or not _in_step(archive, index_dir):
+        if not scan:
+            return 0
         return rebuild_index(archive, index_dir, progress, analysed=True)
     written: list[tuple[str, str]] = []
     try:
-        update_documents(index_dir, _documents(archive, archive.article_ids_to_index(), written, progress))
+        update_documents(index_dir, _documents(archive, pending, written, progress))
     except IndexDamaged:
         return rebuild_index(archive, index_dir, progress, analysed=True)
     archive.mark_indexed(written)
     return len(written)
+
+
+def sync_dirs(data_dir: Path, index_dir: Path, scan: bool = True) -> int:
+    """sync_index on the archive in *data_dir*: what a crawl's worker process runs."""
+    with Archive.in_dir(data_dir) as archive:
+        return sync_index(archive, index_dir, scan=scan)
 
 
 def rebuild_index(archive: Archive, index_dir: Path, progress: Callable[[int], None] | None = None,
