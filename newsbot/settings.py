@@ -21,6 +21,11 @@ DOWNLOAD_DELAY = 1.0
 # The project's URL in it is replaced by NEWSBOT_CONTACT (newsbot.middlewares).
 USER_AGENT = "newsbot/0.1 (+https://github.com/newsbot-hi/newsbot; Hindi news research archive)"
 
+# -- throughput --------------------------------------------------------------------------------
+# Scrapy starts this many tasks for every response, however few items and links it yields;
+# newsbot's pipelines store an item before taking the next, so its default 100 only cost CPU.
+CONCURRENT_ITEMS = 4
+
 # -- robustness --------------------------------------------------------------------------------
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # article pages are < 2 MB; anything bigger is not one
 DOWNLOAD_TIMEOUT = 30.0  # seconds; a float, as Scrapy reads it

@@ -54,6 +54,7 @@ _SITE_PAGE = re.compile(
 _URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?!\d)")
 
 
+@lru_cache(maxsize=32768)  # a crawl canonicalises every link of every page, most of them seen before
 def canonical_url(url: str, base: str | None = None, *, strip_amp: bool = True) -> str:
     """The one address of `url` (resolved against `base`): lower-case scheme and host, no
     default port, no fragment, no tracking parameters, one percent-encoding, and (unless
