@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -20,6 +21,7 @@ PEER_SPIDER = Path(__file__).resolve().parent / "scale_peer_spider.py"
 # The same politeness-off settings for both crawlers.
 CRAWL_SETTINGS = ("DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
                   "ROBOTSTXT_OBEY=False")
+CRAWL_ARGS = tuple(part for setting in CRAWL_SETTINGS for part in ("-s", setting))
 
 
 def fts5_build(archive: Path, target: Path) -> dict:
@@ -86,25 +88,42 @@ def _timed(command: list[str], env: dict, cwd: Path) -> tuple[float, float, floa
     return time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def crawl_rates(work: Path, articles: int) -> tuple[dict, dict]:
+def crawl_rates(work: Path, articles: int, into: tuple[Path, Path] | None = None) -> tuple[dict, dict, dict | None]:
+    """newsbot's and the peer's crawl of a generated site of *articles*; with *into* (a data dir
+    and its index dir), newsbot's crawl of the same site into a copy of that archive too."""
     site = write_site(work / "site", articles)
     with DemoServer([site]) as server:
         url = server.url("scale")
-        env = {**os.environ, "NEWSBOT_DATA_DIR": str(work / "data"), "NEWSBOT_INDEX_DIR": str(work / "index")}
-        settings = [part for setting in CRAWL_SETTINGS for part in ("-s", setting)]
-        newsbot = Path(sys.executable).with_name("newsbot")
-        seconds, cpu, rss = _timed([str(newsbot), "crawl", "--url", url, "--max-pages", "1000000", *settings],
-                                   env, work)
-        db = sqlite3.connect(work / "data" / "archive.sqlite3")
-        pages = db.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
-        ours = {"pages": pages, "seconds": seconds, "rate": pages / seconds, "cpu": cpu, "rss_mb": rss}
+        ours = _newsbot_crawl(url, work / "data", work / "index", work)
+        grown = None
+        if into is not None:
+            data, index = work / "grown-data", work / "grown-index"
+            for source, copy in zip(into, (data, index), strict=True):
+                shutil.rmtree(copy, ignore_errors=True)
+                shutil.copytree(source, copy)
+            grown = _newsbot_crawl(url, data, index, work)
         out = work / "peer.jsonl"
         out.unlink(missing_ok=True)
         seconds, cpu, rss = _timed([sys.executable, "-m", "scrapy", "runspider", str(PEER_SPIDER), "-a",
-                                    f"start={url}", "-o", str(out), "-s", "LOG_LEVEL=WARNING", *settings],
+                                    f"start={url}", "-o", str(out), "-s", "LOG_LEVEL=WARNING", *CRAWL_ARGS],
                                    {name: value for name, value in os.environ.items() if name != "SCRAPY_SETTINGS_MODULE"},
                                    work)
         stats = json.loads((work / "peer-stats.json").read_text())
         pages = stats.get("response_received_count", 0)
-        peer = {"pages": pages, "seconds": seconds, "rate": pages / seconds, "cpu": cpu, "rss_mb": rss}
-    return ours, peer
+        peer = {"pages": pages, "seconds": seconds, "rate": pages / seconds, "cpu": cpu, "rss_mb": rss,
+                "load": os.getloadavg()[0]}
+    return ours, peer, grown
+
+
+def _newsbot_crawl(url: str, data: Path, index: Path, work: Path) -> dict:
+    """`newsbot crawl` of *url* into *data* and *index*, politeness off: pages this run fetched,
+    wall and CPU seconds, peak RSS, and the load average when it ended."""
+    env = {**os.environ, "NEWSBOT_DATA_DIR": str(data), "NEWSBOT_INDEX_DIR": str(index)}
+    newsbot = Path(sys.executable).with_name("newsbot")
+    seconds, cpu, rss = _timed([str(newsbot), "crawl", "--url", url, "--max-pages", "1000000", *CRAWL_ARGS], env, work)
+    db = sqlite3.connect(data / "archive.sqlite3")
+    pages = db.execute("SELECT pages FROM crawls ORDER BY id DESC LIMIT 1").fetchone()[0]
+    archived = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    db.close()
+    return {"pages": pages, "seconds": seconds, "rate": pages / seconds, "cpu": cpu, "rss_mb": rss,
+            "articles": archived, "load": os.getloadavg()[0]}
