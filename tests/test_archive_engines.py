@@ -33,8 +33,10 @@ def page_of(url: str, worker: int, text: str) -> CrawledPage:
 
 def store_many(location, worker: int) -> list[str]:
     """One crawl worker: every shared article (in its own order) and a few of its own, each stored
-    as the crawl's pipeline stores it (page, article, analysis). Returns the outcomes."""
+    as the crawl's pipeline stores it (page, article), then those it found new analysed, as the
+    crawl's index sync analyses them. Returns the outcomes."""
     from newsbot.ingest import store
+    from newsbot.people.registry import analyse_articles
 
     shared = [(f"http://127.0.0.1:9/2026/11/20/baithak-{n}/", n) for n in range(SHARED)]
     own = [(f"http://127.0.0.1:9/2026/11/21/worker-{worker}-{n}/", n) for n in range(OWN)]
@@ -45,6 +47,8 @@ def store_many(location, worker: int) -> list[str]:
             person = PEOPLE[n % len(PEOPLE)]
             text = f"सोनपुर। बैठक में श्री {person} को मंडल कोऑर्डिनेटर नियुक्त किया गया। कुल ३{n} कार्यकर्ता पहुँचे।"
             outcomes.append(store(archive, page_of(url, worker, text)))
+        new = [url for (url, _), outcome in zip(jobs, outcomes, strict=True) if outcome == "new"]
+        analyse_articles(archive, [archive.article_by_url(url)["id"] for url in new])
     return outcomes
 
 
