@@ -45,8 +45,12 @@ def extract_page(page: Page, profile: SiteProfile) -> CrawledPage:
 
 def store(archive: Archive, item: CrawledPage) -> str:
     """Archive the page (raw bytes kept) and its article; returns "skipped" (no article) or
-    "new", "updated", "unchanged". A new or changed article is analysed by the index sync that
-    follows (newsbot.search.sync), in batches."""
+    "new", "updated", "unchanged", or "not_modified" for a 304 answer to a conditional request
+    (what is stored stays, only marked as still current). A new or changed article is analysed
+    by the index sync that follows (newsbot.search.sync), in batches."""
+    if item.page.status == 304:
+        archive.confirm_unchanged(item.page.url, item.page.fetched_at)
+        return "not_modified"
     archive.save_page(item.page)
     if item.article is None:
         return "skipped"

@@ -67,6 +67,10 @@ class Page:
     # "article" when an article was extracted from it, else "skipped" (with `reason`).
     outcome: str = "skipped"
     reason: str | None = None
+    # The response's ETag and Last-Modified: the next crawl asks for the page with them (a 304
+    # then means unchanged). A Page with status 304 has no body and replaces nothing stored.
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 @dataclass

@@ -101,6 +101,9 @@ class ArchivePipeline:
         except STORAGE_ERRORS as error:
             storage_failed(self.crawler, error)
             return item
+        if outcome == "not_modified":  # a 304: no page stored
+            self.stats.inc_value("newsbot/not_modified")
+            return item
         self.stats.inc_value("newsbot/pages")
         if outcome == "skipped":
             self.stats.inc_value("newsbot/skipped")

@@ -28,7 +28,7 @@ ABANDONED = "abandoned"  # the finish reason of a run whose process died without
 COUNT_COLUMNS = ("pages", "articles_new", "articles_updated", "articles_unchanged", "skipped", "errors")
 # Counts read from the stats (newsbot/NAME) besides the columns, in the order the summary names them.
 OTHER_COUNTS = ("disallowed", "robots_5xx", "robots_unreachable", "offsite", "too_large", "storage_errors",
-                "indexed", "candidates", "candidates_failed")
+                "indexed", "candidates", "candidates_failed", "not_refetched", "not_modified")
 BOUNDS = ("max_pages", "max_depth", "path_repeats")
 SIGNAL_EXIT = {"SIGINT": 130, "SIGTERM": 143}  # 128 + signal number, as shells report
 EXIT_FAILED, EXIT_HEALTH = 1, 4
@@ -64,6 +64,7 @@ def from_stats(stats: dict, *, site: str, target: str, reason: str) -> dict:
     record["articles"] = record["articles_new"] + record["articles_updated"] + record["articles_unchanged"]
     record |= {name: int(stats.get(f"newsbot/{name}", 0)) for name in OTHER_COUNTS}
     record["retried"] = int(stats.get("retry/count", 0))
+    record["requests"] = int(stats.get("downloader/request_count", 0))
     record["skip_reasons"] = _prefixed(stats, "newsbot/skip_reasons/")
     record["error_reasons"] = _prefixed(stats, "newsbot/error_reasons/")
     record["bound"] = stats.get("newsbot/bound")
@@ -72,7 +73,9 @@ def from_stats(stats: dict, *, site: str, target: str, reason: str) -> dict:
     record["finish_reason"] = finish_reason
     record["signal"] = stats.get("newsbot/signal")
     record["storage_failure"] = failure
-    record["status"] = status_of(finish_reason, record["pages"], record["bound"])
+    # An incremental run that found every archived page unchanged fetched what it needed.
+    fetched = record["pages"] + record["not_refetched"] + record["not_modified"]
+    record["status"] = status_of(finish_reason, fetched, record["bound"])
     record["health"] = None
     return record
 
@@ -115,9 +118,17 @@ def summary_line(record: dict) -> str:
         f"crawl {record['target']}: {record['pages']} pages, {record['articles']} articles "
         f"({record['articles_new']} new, {record['articles_updated']} updated, "
         f"{record['articles_unchanged']} unchanged), {skipped}, {errors}, "
-        f"{record['disallowed']} disallowed by robots.txt{refused}; {record['indexed']} indexed; "
-        f"{record['seconds']:.1f} s ({reason})"
+        f"{record['disallowed']} disallowed by robots.txt{refused}; {incremental(record)}"
+        f"{record['indexed']} indexed; {record['seconds']:.1f} s ({reason})"
     )
+
+
+def incremental(record: dict) -> str:
+    """What an incremental crawl left alone, when it left anything ("" on a first crawl)."""
+    if not (record.get("not_refetched") or record.get("not_modified")):
+        return ""
+    return (f"{record['not_refetched']} archived pages not fetched again (unchanged), "
+            f"{record['not_modified']} not modified (304); {record.get('requests', 0)} requests; ")
 
 
 # Pages not fetched, and why: named in the summary line only when there were some.

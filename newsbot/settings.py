@@ -74,9 +74,13 @@ NEWSBOT_INDEX_BATCH = 200
 NEWSBOT_MAX_DEPTH = 10  # links followed from a start or discovery page (sitemap, feed, listing)
 NEWSBOT_MAX_PAGES = 5000  # pages scheduled per site per run
 NEWSBOT_MAX_PATH_REPEATS = 2  # times one path segment may occur (/a/b/a/b/a/ is a trap)
+# Ask again (conditionally) for every archived page, not only those discovery says changed.
+NEWSBOT_REFRESH = False
 NEWSBOT_RETRY_AFTER_MAX = 120.0  # seconds of Retry-After honoured; a longer wait fails the page
 NEWSBOT_SECTIONS = ""  # comma-separated profile sections to crawl; empty = the whole site
-NEWSBOT_SINCE = ""  # YYYY-MM-DD: skip older sitemap/feed entries, stop paging listings; empty = no cut-off
+# YYYY-MM-DD, or "last" (the start of the site's last finished run): skip older sitemap/feed
+# entries, stop paging listings; empty = no cut-off.
+NEWSBOT_SINCE = ""
 NEWSBOT_VIA = ""  # comma-separated discovery sources (sitemap, feed, listing, links); empty = the profile's
 NEWSBOT_WARC_ENABLED = True  # every response, with its request, into <data dir>/warc/*.warc.gz
 NEWSBOT_WARC_MAX_SIZE = 1_000_000_000  # bytes; a WARC file past this is closed and a new one begun

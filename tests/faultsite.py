@@ -2,8 +2,10 @@
 
 A threaded HTTP server on a loopback address (port 0) whose pages a test writes as routes:
 `path -> Reply` or `path -> callable(hit_number) -> Reply`, so a page can fail twice and then
-recover. Every hit is recorded (path and time), so a test can assert what the crawler asked
-for and when. A Reply can also reset the connection, stall, or stream a body with no length.
+recover. Every hit is recorded (path and time, and its request headers), so a test can assert
+what the crawler asked for, when and how. A Reply can also reset the connection, stall, or
+stream a body with no length; one with an ETag or Last-Modified header answers a matching
+If-None-Match / If-Modified-Since with 304, as web servers do.
 
     python tests/faultsite.py      # serves a small demo site, prints its URL, until Ctrl-C
 
@@ -21,6 +23,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -86,6 +89,7 @@ class FaultSite:
         self.routes = {"/robots.txt": ALLOW_ALL, **routes}
         self.fallback = fallback
         self.hits: list[tuple[str, float]] = []
+        self.asked: list[tuple[str, dict[str, str]]] = []  # (path, request headers) per hit
         self._lock = threading.Lock()
         self.server = ThreadingHTTPServer((host, 0), _handler_for(self))
         self.server.daemon_threads = True
@@ -105,9 +109,10 @@ class FaultSite:
     def times(self, path: str) -> list[float]:
         return [when for hit, when in self.hits if hit == path]
 
-    def reply_for(self, path: str) -> Reply:
+    def reply_for(self, path: str, headers: dict[str, str] | None = None) -> Reply:
         with self._lock:
             self.hits.append((path, time.monotonic()))
+            self.asked.append((path, dict(headers or {})))
             number = self.count(path)
         route = self.routes.get(path) or self.routes.get(urlsplit(path).path)
         if route is not None:
@@ -129,9 +134,11 @@ def _handler_for(site: FaultSite) -> type[BaseHTTPRequestHandler]:
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
-            reply = site.reply_for(self.path)
+            reply = site.reply_for(self.path, dict(self.headers.items()))
             if reply.delay:
                 time.sleep(reply.delay)
+            if reply.status == 200 and _not_modified(reply, self.headers):
+                reply = Reply(status=304, content_type=reply.content_type, headers=reply.headers)
             if reply.reset:
                 # SO_LINGER 0: close() sends RST, as a crashed server or a middlebox would.
                 self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -147,7 +154,8 @@ def _handler_for(site: FaultSite) -> type[BaseHTTPRequestHandler]:
                 self.close_connection = True
                 self._stream(reply.stream)
                 return
-            self.send_header("Content-Length", reply.headers.get("Content-Length", str(len(reply.body))))
+            if reply.status != 304:  # a 304 has no body, and says nothing of its length
+                self.send_header("Content-Length", reply.headers.get("Content-Length", str(len(reply.body))))
             self.end_headers()
             self._write(reply.body)
 
@@ -169,6 +177,20 @@ def _handler_for(site: FaultSite) -> type[BaseHTTPRequestHandler]:
             pass
 
     return Handler
+
+
+def _not_modified(reply: Reply, headers) -> bool:
+    """Whether a conditional request matches the reply's validators (RFC 9110 §13.2.2: an
+    If-None-Match decides when sent; else If-Modified-Since, compared as HTTP dates)."""
+    if headers.get("If-None-Match") is not None:
+        return headers["If-None-Match"] == reply.headers.get("ETag")
+    since, modified = headers.get("If-Modified-Since"), reply.headers.get("Last-Modified")
+    if since is None or modified is None:
+        return False
+    try:
+        return parsedate_to_datetime(modified) <= parsedate_to_datetime(since)
+    except (TypeError, ValueError):
+        return False
 
 
 if __name__ == "__main__":

@@ -466,6 +466,21 @@ def test_etag_conditional_get(srv):
     assert fetch(url, headers={"If-None-Match": headers["ETag"]})[0] == 304
 
 
+def test_if_modified_since_against_an_articles_last_modified(srv, sites):
+    data = sites["genpub"]["data"]
+    url = srv.url("genpub", quote(article_path(data, data["articles"][4])))
+    status, headers, body = fetch(url)
+    assert status == 200 and "समाचार 4 का अनुच्छेद" in body.decode()
+    stamp = headers["Last-Modified"]
+    status, _, body = fetch(url, headers={"If-Modified-Since": stamp})
+    assert (status, body) == (304, b"")
+    assert fetch(url, headers={"If-Modified-Since": "Sun, 01 Nov 2026 00:00:00 GMT"})[0] == 200  # changed since
+    assert fetch(url, headers={"If-Modified-Since": "yesterday"})[0] == 200  # unreadable: ignored
+    # If-None-Match decides when both are sent (RFC 9110): a stale tag means the page is sent.
+    assert fetch(url, headers={"If-None-Match": '"stale"', "If-Modified-Since": stamp})[0] == 200
+    assert fetch(url, headers={"If-None-Match": headers["ETag"], "If-Modified-Since": stamp})[0] == 304
+
+
 # --- API and command line --------------------------------------------------------------------
 def test_demo_server_api(sites, tmp_path):
     with DemoServer([sites["kasba"]["dir"], sites["genpub"]["dir"]]) as server:

@@ -72,8 +72,10 @@ def test_google_news_sitemap_keeps_publication_date_and_title():
 </urlset>""".encode()
     assert read_sitemap(body, BASE) == [
         Link(f"{BASE}/rajya/news/karyashala-7.html", datetime(2026, 11, 25, 17, 30, tzinfo=UTC),
-             "जिला कार्यकारिणी की बैठक में नए पदाधिकारी घोषित"),
-        Link(f"{BASE}/rajya/news/b-8.html", ist(2026, 11, 24))]
+             "जिला कार्यकारिणी की बैठक में नए पदाधिकारी घोषित", modified=ist(2026, 11, 26, 9)),
+        Link(f"{BASE}/rajya/news/b-8.html", ist(2026, 11, 24), modified=ist(2026, 11, 24))]
+    # An incremental crawl compares the later date: the story changed after it was published.
+    assert read_sitemap(body, BASE)[0].changed == ist(2026, 11, 26, 9)
 
 
 @pytest.mark.parametrize("body", [b"", b"<html><body>404</body></html>", b"\x1f\x8b\x08garbage", b"<urlset><url><loc>"])
@@ -93,9 +95,13 @@ def test_rss_and_atom_feeds():
         Link(f"{BASE}/2026/11/19/b/", ist(2026, 11, 19, 8), "दूसरी")]
     atom = """<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>तीसरी</title>
 <link rel="enclosure" href="/audio.mp3"/><link href="/2026/11/18/c/"/><updated>2026-11-18T10:00:00Z</updated>
-</entry></feed>""".encode()
+</entry><entry><title>चौथी, संशोधित</title><link href="/2026/11/17/d/"/><published>2026-11-17T09:00:00+05:30</published>
+<updated>2026-11-19T12:00:00+05:30</updated></entry></feed>""".encode()
     assert read_feed(atom, f"{BASE}/atom.xml") == [
-        Link(f"{BASE}/2026/11/18/c/", datetime(2026, 11, 18, 10, tzinfo=UTC), "तीसरी")]
+        Link(f"{BASE}/2026/11/18/c/", datetime(2026, 11, 18, 10, tzinfo=UTC), "तीसरी",
+             modified=datetime(2026, 11, 18, 10, tzinfo=UTC)),
+        Link(f"{BASE}/2026/11/17/d/", ist(2026, 11, 17, 9), "चौथी, संशोधित", modified=ist(2026, 11, 19, 12))]
+    assert read_feed(atom, f"{BASE}/atom.xml")[1].changed == ist(2026, 11, 19, 12)
     assert read_feed(b"not a feed", BASE) == []
 
 

@@ -66,6 +66,26 @@ def test_capture_pairs_requests_with_responses_writes_revisits_and_rotates(tmp_p
     assert len(warc_files(tmp_path)) == 4 and not list(tmp_path.glob("*.open"))
 
 
+def test_a_304_is_a_response_record_of_its_own_never_a_revisit(tmp_path, capsys):
+    """Conditional requests of an incremental crawl answered 304 carry no payload: each is kept
+    as the 304 it was, not as a copy of some other empty page, and import-warc reads no page from it."""
+    capture = WarcCapture(tmp_path)
+    kinds = [capture.write(exchange("http://127.0.0.1:9/%E0%A4%B8/1/", HINDI_PAGE)),
+             capture.write(exchange("http://127.0.0.1:9/%E0%A4%B8/1/", b"", status=304)),
+             capture.write(exchange("http://127.0.0.1:9/%E0%A4%B8/2/", b"", status=304))]
+    capture.close()
+    assert kinds == ["response", "response", "response"]
+    [path] = warc_files(tmp_path)
+    check = subprocess.run([WARCIO, "check", str(path)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert [(r.kind, r.status, r.body) for r in read_responses(path)] == [
+        ("response", 200, HINDI_PAGE), ("response", 304, b""), ("response", 304, b"")]
+    assert main(["import-warc", str(path), "--json", "--data-dir", str(tmp_path / "data"),
+                 "--index-dir", str(tmp_path / "index")]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["pages"], report["revisits"], report["other"]) == (1, 0, 2)
+
+
 def foreign_warc(path: Path, page_url: str, html: bytes) -> None:
     """A WARC as wget or Heritrix write it: gzip Content-Encoding kept, request records, an
     image, a 404 and a dns: record, none of which is a page."""

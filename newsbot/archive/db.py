@@ -3,7 +3,8 @@ in the data dir by default, or a PostgreSQL database (``NEWSBOT_DB_URL`` / ``--d
 crawl workers share; the same schema and queries on both (newsbot.archive.sql).
 
 Tables:
-- pages: every fetched page, its raw bytes (zlib) and what became of it (article or skipped, why).
+- pages: every fetched page, its raw bytes (zlib) and what became of it (article or skipped, why),
+  with its validators for the next crawl's conditional request (newsbot.archive.fetches).
 - articles: one row per canonical URL, in display form; `content_hash` changes when the text does.
 - revisions: earlier versions of an article whose content changed on a re-crawl.
 - crawls: one row per run (a crawl of one site, or a WARC import): when, its status, counts and
@@ -25,6 +26,8 @@ from pathlib import Path
 from newsbot import home
 from newsbot.archive import sql
 from newsbot.archive.analysis import AnalysisStore, upgrade
+from newsbot.archive.fetches import FetchStore
+from newsbot.archive.fetches import upgrade as upgrade_fetches
 from newsbot.archive.migrate import add_missing_columns
 from newsbot.archive.runs import ADDED_CRAWL_COLUMNS, RunStore
 from newsbot.items import IST, Article, Page
@@ -117,7 +120,7 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-class Archive(AnalysisStore, RunStore):
+class Archive(AnalysisStore, RunStore, FetchStore):
     """A connection to the archive; use as a context manager or call close()."""
 
     def __init__(self, path: Path | str, read_only: bool = False):
@@ -137,6 +140,7 @@ class Archive(AnalysisStore, RunStore):
             add_missing_columns(self.db, "articles", ADDED_ARTICLE_COLUMNS)
             add_missing_columns(self.db, "crawls", ADDED_CRAWL_COLUMNS)
             upgrade(self.db)
+            upgrade_fetches(self.db)
 
     @classmethod
     def in_dir(cls, data_dir: Path) -> Archive:
@@ -159,17 +163,19 @@ class Archive(AnalysisStore, RunStore):
         with self.db:
             self.db.execute(
                 """INSERT INTO pages (url, site, fetched_at, status, content_type, encoding, body,
-                                      sha256, canonical_url, outcome, reason)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      sha256, canonical_url, outcome, reason, etag, last_modified, checked_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(url) DO UPDATE SET
                      site=excluded.site, fetched_at=excluded.fetched_at, status=excluded.status,
                      content_type=excluded.content_type, encoding=excluded.encoding,
                      body=excluded.body, sha256=excluded.sha256,
                      canonical_url=excluded.canonical_url, outcome=excluded.outcome,
-                     reason=excluded.reason""",
+                     reason=excluded.reason, etag=excluded.etag, last_modified=excluded.last_modified,
+                     checked_at=excluded.checked_at""",
                 (page.url, page.site, page.fetched_at.isoformat(), page.status, page.content_type,
                  page.encoding, zlib.compress(page.body, 6), hashlib.sha256(page.body).hexdigest(),
-                 page.canonical_url, page.outcome, page.reason),
+                 page.canonical_url, page.outcome, page.reason, page.etag, page.last_modified,
+                 page.fetched_at.isoformat()),
             )
 
     @sql.retried

@@ -90,7 +90,10 @@ class WarcCapture:
         if self.writer is None:
             self._open()
         digest = payload_digest(exchange.body)
-        first = self.digests.execute("SELECT uri, date FROM payloads WHERE digest = ?", (digest,)).fetchone()
+        # No payload (a 304 to a conditional request, a 204) is no copy of another capture: a
+        # response record of its own, never a revisit of some other empty page.
+        first = self.digests.execute("SELECT uri, date FROM payloads WHERE digest = ?",
+                                     (digest,)).fetchone() if exchange.body else None
         date = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         common = {"WARC-Date": date, **({"WARC-IP-Address": exchange.ip_address} if exchange.ip_address else {})}
         headers = _response_headers(exchange)
@@ -98,8 +101,9 @@ class WarcCapture:
             response = self.writer.create_warc_record(
                 exchange.url, "response", payload=BytesIO(exchange.body), length=len(exchange.body),
                 http_headers=headers, warc_headers_dict=common)
-            with self.digests:
-                self.digests.execute("INSERT INTO payloads VALUES (?, ?, ?)", (digest, exchange.url, date))
+            if exchange.body:
+                with self.digests:
+                    self.digests.execute("INSERT INTO payloads VALUES (?, ?, ?)", (digest, exchange.url, date))
             kind = "response"
         else:
             response = self.writer.create_revisit_record(exchange.url, digest, first[0], first[1],

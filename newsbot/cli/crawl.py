@@ -76,9 +76,13 @@ def check_crawl(site: str | None, urls, via, sections, since) -> tuple[str, list
 @click.option("--section", "sections", multiple=True, metavar="NAME",
               help="Crawl only this section's listing pages and feeds (repeatable; docs/sites.md and "
                    "the error for an unknown NAME list a site's sections).")
-@click.option("--since", metavar="DATE",
-              help="Skip sitemap and feed entries dated before DATE (YYYY-MM-DD, IST) and stop "
-                   "paging listings once they reach older articles.")
+@click.option("--since", metavar="DATE|last",
+              help="Skip sitemap and feed entries dated before DATE (YYYY-MM-DD, IST; `last`: the "
+                   "start of this site's last finished run) and stop paging listings once they "
+                   "reach older articles.")
+@click.option("--refresh", is_flag=True,
+              help="Ask again for every archived page (with If-None-Match/If-Modified-Since), not "
+                   "only those a sitemap, feed or listing dates later than the stored copy.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", callback=parse_setting,
               help="Scrapy setting override, e.g. -s DOWNLOAD_DELAY=0 (repeatable).")
 @click.option("-v", "--verbose", is_flag=True, help="Log each page (Scrapy INFO log).")
@@ -89,19 +93,21 @@ def check_crawl(site: str | None, urls, via, sections, since) -> tuple[str, list
                    "exiting 3 at once.")
 @home_options
 @json_option
-def crawl(sites, all_sites, urls, max_pages, via, sections, since, overrides, verbose, log_file, wait, data_dir,
+def crawl(sites, all_sites, urls, max_pages, via, sections, since, refresh, overrides, verbose, log_file, wait, data_dir,
           index_dir, as_json):
     """Crawl each SITE (profiles from `newsbot sites`), every configured site (--all), or the
     given --url start pages, side by side under one lock.
 
     Pages are extracted, articles archived (no duplicates on a re-crawl) and indexed; a
     one-line summary per site follows (skipped pages and errors counted by reason), then a
-    total when there were several; each run is recorded (`newsbot runs`). Every run is
-    bounded (pages per site, link depth, repeated path segments; README "Bounds").
+    total when there were several; each run is recorded (`newsbot runs`). Incremental: an
+    archived article is fetched again only when a sitemap, feed or listing dates it later than
+    the stored copy, or with --refresh, and then conditionally (a 304 counts as unchanged).
+    Every run is bounded (pages per site, link depth, repeated path segments; README "Bounds").
 
     \b
     Exit codes (with several sites, the first of 143, 130, 1, 4, 0 among theirs):
-      0    pages fetched, articles found
+      0    pages fetched, articles found (or the site found unchanged)
       1    no page could be fetched, or the archive or index could not be written
       2    a bad option (an unknown site or section, an unreadable date, a bad -s value)
       3    another crawl holds the data dir (see --wait)
@@ -112,7 +118,7 @@ def crawl(sites, all_sites, urls, max_pages, via, sections, since, overrides, ve
     jobs = [check_crawl(site, urls, via, sections, since) for site in _sites(sites, all_sites, urls)]
     # The spider reads these settings when no -a argument overrides them.
     for name, value in (("NEWSBOT_VIA", ",".join(via)), ("NEWSBOT_SECTIONS", ",".join(sections)),
-                        ("NEWSBOT_SINCE", since or "")):
+                        ("NEWSBOT_SINCE", since or ""), ("NEWSBOT_REFRESH", "1" if refresh else "")):
         if value:
             overrides[name] = value
     overrides.setdefault("LOG_LEVEL", "INFO" if verbose else "WARNING")

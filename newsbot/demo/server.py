@@ -17,8 +17,8 @@ import logging
 import signal
 import sys
 import threading
-from datetime import UTC
-from email.utils import format_datetime
+from datetime import UTC, datetime
+from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -93,7 +93,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _send(self, response: Response, head_only: bool) -> None:
         data, status = response.data, response.status
         etag = f'"{hashlib.sha1(data).hexdigest()[:20]}"' if status == 200 and data else None
-        if etag and self.headers.get("If-None-Match") == etag:
+        if etag and self._not_modified(etag, response.last_modified):
             status, data = 304, b""
         self.send_response(status)
         self.send_header("Content-Type", response.content_type)
@@ -108,6 +108,19 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if not head_only and status not in NO_BODY_STATUSES:
             self.wfile.write(data)
+
+    def _not_modified(self, etag: str, last_modified: datetime | None) -> bool:
+        """RFC 9110 §13.2.2: If-None-Match decides when sent; else If-Modified-Since, against
+        Last-Modified to the second (an unreadable date is ignored)."""
+        if (tags := self.headers.get("If-None-Match")) is not None:
+            return etag in (tag.strip() for tag in tags.split(",")) or tags.strip() == "*"
+        since = self.headers.get("If-Modified-Since")
+        if since is None or last_modified is None:
+            return False
+        try:
+            return last_modified.replace(microsecond=0) <= parsedate_to_datetime(since)
+        except (TypeError, ValueError):
+            return False
 
     def log_message(self, format: str, *args: object) -> None:
         if self.server.verbose:

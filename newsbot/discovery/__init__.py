@@ -29,12 +29,21 @@ class Link(NamedTuple):
     follow: "page" (an article candidate), "sitemap" (a sitemap to read), "feed" or "listing"
     (the next page of a listing). published: when the source dates it (a sitemap's lastmod is
     the last change, so never earlier than publication). title: news:title or the feed's.
+    modified: a last change the source states apart from `published` (a news sitemap's
+    lastmod, a feed's updated); `changed` is what an incremental crawl compares.
     """
 
     url: str
     published: datetime | None = None
     title: str | None = None
     follow: str = "page"
+    modified: datetime | None = None
+
+    @property
+    def changed(self) -> datetime | None:
+        """The latest date the source gives the entry: when it last changed, as far as it says."""
+        dates = [d for d in (self.published, self.modified) if d is not None]
+        return max(dates) if dates else None
 
 
 def xml_root(body: bytes) -> etree._Element | None:

@@ -8,6 +8,7 @@ from newsbot.discovery import Link, local, machine_date, xml_root
 
 _ITEMS = ("item", "entry")
 _DATES = ("pubDate", "published", "date", "issued", "updated", "modified")  # dc:date is "date"
+_CHANGES = ("updated", "modified")  # Atom's updated, dcterms:modified: a later change
 
 
 def read_feed(body: bytes, url: str) -> list[Link]:
@@ -27,7 +28,8 @@ def read_feed(body: bytes, url: str) -> list[Link]:
         if not href:
             continue
         published = next((d for d in map(machine_date, (fields.get(k) for k in _DATES)) if d), None)
-        links.append(Link(urljoin(url, href), published, fields.get("title") or None))
+        modified = next((d for d in map(machine_date, (fields.get(k) for k in _CHANGES)) if d), None)
+        links.append(Link(urljoin(url, href), published, fields.get("title") or None, modified=modified))
     return links
 
 

@@ -30,6 +30,7 @@ def read_news_sitemap(root: etree._Element, url: str) -> list[Link]:
             continue
         news = _NEWS(entry)
         detail = {local(el.tag): (el.text or "").strip() for el in news[0].iter()} if news else {}
-        published = machine_date(detail.get("publication_date")) or machine_date(fields.get("lastmod"))
-        links.append(Link(urljoin(url, fields["loc"]), published, detail.get("title") or None))
+        lastmod = machine_date(fields.get("lastmod"))
+        published = machine_date(detail.get("publication_date")) or lastmod
+        links.append(Link(urljoin(url, fields["loc"]), published, detail.get("title") or None, modified=lastmod))
     return links

@@ -5,6 +5,10 @@ says which of them a crawl uses (`-a via=sitemap,feed`), from which sections (`-
 section=politics`) and from when (`-a since=2026-11-01`). Every HTML page fetched goes
 through `newsbot.extract.extract`; what it is (article or not, and why) travels to the
 pipelines as a CrawledPage, so skipped pages are counted and kept too.
+
+Crawls are incremental (newsbot.spiders.revisits): an article page archived before is asked for
+again only when discovery says it changed or `-a refresh=1` (NEWSBOT_REFRESH) is given, and
+then conditionally; `-a since=last` is the start of the site's last finished run.
 """
 
 from __future__ import annotations
@@ -17,12 +21,16 @@ from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.defer import CancelledError
 from twisted.python.failure import Failure
 
+from newsbot import home
+from newsbot.archive import Archive
+from newsbot.archive.errors import STORAGE_ERRORS
 from newsbot.discovery import Link
 from newsbot.discovery.feeds import read_feed
 from newsbot.discovery.listings import read_listing
@@ -36,7 +44,8 @@ from newsbot.items import IST, CrawledPage, Page
 from newsbot.runs import reason_key
 from newsbot.sites.base import SiteProfile, Source
 from newsbot.sites.generic import GENERIC
-from newsbot.spiders.plan import CrawlPlan
+from newsbot.spiders.plan import SINCE_LAST, CrawlPlan
+from newsbot.spiders.revisits import Revisits
 from newsbot.urls import canonical_url, site_of
 
 # Links to files that are never article pages; fetching them wastes the site's bandwidth.
@@ -67,7 +76,8 @@ class NewsSpider(scrapy.Spider):
     profile: SiteProfile = GENERIC
 
     def __init__(self, url: str | Iterable[str] | None = None, max_pages: int | str | None = None,
-                 via: str | None = None, section: str | None = None, since: str | None = None, **kwargs):
+                 via: str | None = None, section: str | None = None, since: str | None = None,
+                 refresh: bool | str | None = None, **kwargs):
         super().__init__(**kwargs)
         urls = [u.strip() for u in url.split(",")] if isinstance(url, str) else list(url or ())
         self.start_urls = [u for u in urls if u] or list(self.profile.start_urls)
@@ -82,6 +92,8 @@ class NewsSpider(scrapy.Spider):
         self.max_pages = int(max_pages) if max_pages not in (None, "") else None
         self.options = {"via": via, "sections": section, "since": since}
         self.plan = CrawlPlan.make(self.profile, **self.options)
+        self.refresh = str(refresh).lower() in ("1", "true") if refresh is not None else None
+        self.revisits = Revisits(None)  # what earlier crawls fetched: set from the archive in from_crawler
         self.pages_scheduled = 0
         self.scheduled: set[str] = set()  # canonical URLs asked for, so a page found twice costs no budget
 
@@ -95,8 +107,28 @@ class NewsSpider(scrapy.Spider):
         spider.max_repeats = settings.getint("NEWSBOT_MAX_PATH_REPEATS")
         # Overrides go argument > setting, as Scrapy's own components do.
         options = {key: value or settings.get(f"NEWSBOT_{key.upper()}") for key, value in spider.options.items()}
-        spider.plan = CrawlPlan.make(spider.profile, **options)
+        refresh = settings.getbool("NEWSBOT_REFRESH") if spider.refresh is None else spider.refresh
+        archive = spider.open_archive(settings.get("NEWSBOT_DATA_DIR"))
+        last_run = archive.last_run(spider.name) if archive is not None else None
+        good_run = archive.last_good_run(spider.name) if archive is not None else None
+        if options["since"] == SINCE_LAST:
+            spider.logger.info("--since last: %s", f"since {good_run['started_at']}" if good_run
+                               else f"no finished run of {spider.name} yet, so no cut-off")
+        spider.plan = CrawlPlan.make(spider.profile, **options,
+                                     last_run=good_run["started_at"] if good_run else None)
+        spider.revisits = Revisits(archive, refresh=refresh, follows_links="links" in spider.plan.via,
+                                   trusted=bool(last_run and good_run and last_run["id"] == good_run["id"]))
         return spider
+
+    def open_archive(self, data_dir) -> Archive | None:
+        """The archive, read for what earlier crawls fetched, closed with the spider; None when
+        it cannot be opened (the archive pipeline then says why, in one line, and stops the crawl)."""
+        try:
+            archive = Archive.in_dir(home.data_dir(data_dir))
+        except STORAGE_ERRORS:
+            return None
+        self.crawler.signals.connect(lambda: archive.close(), signal=signals.spider_closed, weak=False)
+        return archive
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         origins = dict.fromkeys(f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.start_urls)
@@ -125,13 +157,16 @@ class NewsSpider(scrapy.Spider):
         return scrapy.Request(url, callback=callback, errback=self.ignore_failure, priority=priority)
 
     def page_request(self, url: str, force: bool = False, role: str = "page",
-                     listing: tuple[str, str | None, int] | None = None, depth: int = 1) -> scrapy.Request | None:
-        """A request for an HTML page, or None when it is off-site, denied, seen or over a bound.
+                     listing: tuple[str, str | None, int] | None = None, depth: int = 1,
+                     changed: datetime | None = None) -> scrapy.Request | None:
+        """A request for an HTML page, or None when it is off-site, denied, seen, archived and
+        unchanged, or over a bound.
 
         role: "start" (a start URL), "listing" (a listing page: `listing` holds its first
         page, next-page pattern and number), "article" (a sitemap, feed or listing gave it as an
         article), or "page" (any page reached by following links). depth: links followed from
         a start or discovery page.
+        changed: when discovery says the page last changed (Link.changed).
         """
         url = canonical_url(url, strip_amp=False)
         parts = urlsplit(url)
@@ -141,13 +176,20 @@ class NewsSpider(scrapy.Spider):
             return None
         if url in self.scheduled:
             return None
+        if role in ("page", "article") and self.revisits.unchanged(url, changed):
+            self.scheduled.add(url)
+            self.crawler.stats.inc_value("newsbot/not_refetched")
+            return None
         if (bound := self.bound_reached(url, depth, force)) is not None:
             self.hold(url, bound)
             return None
         self.scheduled.add(url)
         self.pages_scheduled += 1
-        return scrapy.Request(url, callback=self.parse_page, errback=self.page_failed,
-                              meta={"role": role, "listing": listing, "newsbot_depth": depth})
+        meta = {"role": role, "listing": listing, "newsbot_depth": depth}
+        headers = self.revisits.validators(url) if role in ("page", "article") else {}
+        if headers:
+            meta["handle_httpstatus_list"] = [304]  # "not modified" is an answer here, not an error
+        return scrapy.Request(url, callback=self.parse_page, errback=self.page_failed, meta=meta, headers=headers)
 
     def bound_reached(self, url: str, depth: int, force: bool) -> str | None:
         """The name of the run's bound `url` would exceed, or None."""
@@ -188,7 +230,7 @@ class NewsSpider(scrapy.Spider):
             if link.follow == "sitemap":
                 if urlsplit(link.url).netloc in self.allowed_hosts:
                     yield self.discovery_request(link.url, self.parse_sitemap)
-            elif (request := self.page_request(link.url, role="article")) is not None:
+            elif (request := self.page_request(link.url, role="article", changed=link.changed)) is not None:
                 yield request
 
     def parse_feed(self, response: Response):
@@ -196,7 +238,7 @@ class NewsSpider(scrapy.Spider):
         if not links:
             self.logger.info("no items read from feed %s", response.url)
         for link in self.fresh(links):
-            if (request := self.page_request(link.url, role="article")) is not None:
+            if (request := self.page_request(link.url, role="article", changed=link.changed)) is not None:
                 yield request
 
     def fresh(self, links: list[Link]) -> list[Link]:
@@ -220,10 +262,13 @@ class NewsSpider(scrapy.Spider):
             articles = [link for link in links if link.follow == "page"]
             if "listing" in via:
                 new = [link for link in articles if canonical_url(link.url, strip_amp=False) not in self.scheduled]
-                requests += [r for link in self.fresh(articles) if (r := self.page_request(link.url, role="article"))]
+                known = self.revisits.trusted and all(
+                    self.revisits.unchanged(canonical_url(link.url, strip_amp=False), link.changed) for link in articles)
+                requests += [r for link in self.fresh(articles) if (r := self.page_request(link.url, role="article", changed=link.changed))]
                 # A next page only while this one listed articles not seen before: a "next" chain
-                # that lists the same stories (or none) again and again is a trap.
-                if new and self.plan.pages_on(articles):
+                # that lists the same stories (or none) again and again is a trap. Nor once a
+                # page lists only archived, unchanged articles: what follows was crawled before.
+                if new and not known and self.plan.pages_on(articles):
                     requests += [r for link in links if link.follow == "listing"
                                  if (r := self.page_request(link.url, role="listing", depth=0,
                                                             listing=(first, pattern, number + 1)))]
@@ -246,7 +291,12 @@ class NewsSpider(scrapy.Spider):
             url=response.url, site=self.name, status=response.status, content_type=content_type,
             encoding=declared_charset(content_type), body=response.body,
             fetched_at=datetime.now(IST).replace(microsecond=0),
+            etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
         )
+        if response.status == 304:  # unchanged since the archived copy: nothing to extract or store
+            self.logger.debug("not modified %s", response.url)
+            yield CrawledPage(page=page)
+            return
         if not isinstance(response, TextResponse):
             page.reason = f"not HTML ({page.content_type or 'no content type'})"
             self.logger.warning("skipped %s: %s", response.url, page.reason)

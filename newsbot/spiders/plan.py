@@ -19,6 +19,8 @@ from newsbot.urls import month_in_url
 
 # "links" follows every link within the site's hosts: the way to crawl a site with no sources.
 VIA = ("sitemap", "feed", "listing", "links")
+# --since last: since the start of the site's last finished run (the spider reads it from the archive).
+SINCE_LAST = "last"
 
 
 @dataclass(frozen=True)
@@ -35,10 +37,12 @@ class CrawlPlan:
 
     @classmethod
     def make(cls, profile: SiteProfile, via: str | Iterable[str] | None = None,
-             sections: str | Iterable[str] | None = None, since: str | date | None = None) -> CrawlPlan:
+             sections: str | Iterable[str] | None = None, since: str | date | None = None,
+             last_run: str | None = None) -> CrawlPlan:
         """The plan for `profile`; ValueError naming the valid choices for a bad --via or --section.
 
         Without --via: the profile's sources, or (for a profile with none) every way including links.
+        since="last" means `last_run` (the start of the site's last finished run; None: no cut-off).
         """
         chosen = frozenset(_names(via)) or frozenset(VIA if not profile.sources else VIA[:3])
         if chosen - set(VIA):
@@ -51,7 +55,7 @@ class CrawlPlan:
         pool = [s for name in names for s in profile.sections[name]] if names else list(profile.sources)
         sources = tuple(dict.fromkeys(s for s in pool if s.kind in chosen))
         return cls(chosen, sources, robots="sitemap" in chosen and not names, start_pages=not names,
-                   since=parse_since(since))
+                   since=parse_since(last_run if since == SINCE_LAST else since))
 
     def too_old(self, link: Link) -> bool:
         """True for an entry dated before --since; a child sitemap also by the month in its name."""
