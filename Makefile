@@ -30,6 +30,7 @@ bench: $(BIN)/newsbot
 	$(BIN)/python benchmarks/people_eval.py benchmarks/people_data/original-30
 	$(BIN)/python benchmarks/people_eval.py benchmarks/people_data/blind
 	$(BIN)/python benchmarks/warc_eval.py
+	$(BIN)/python benchmarks/incremental_bench.py
 	$(BIN)/python benchmarks/web_bench.py
 
 # Issue 10's scale figures (10k/50k/100k articles; about an hour on 2 free cores).
