@@ -87,6 +87,8 @@ def test_filters_site_party_event_person_and_dates(web_server):
     assert 0 < dated["total"] <= count and all(hit["published"].startswith(month) for hit in dated["results"])
     person = api(web_server, "/api/search", person="रुबीना खातून", size=50)
     assert person["total"] == 2 and all("रुबीना ख़ातून" in hit["people"] for hit in person["results"])
+    both = api(web_server, "/api/search", q="महिला", person="रुबीना खातून", size=50)
+    assert 0 < both["total"] <= 2 and urls(both) <= urls(person)
 
 
 def test_sort_by_date_is_newest_first(web_server):
@@ -113,6 +115,8 @@ def test_did_you_mean(web_server):
     ({"q": "बैठक", "sort": "best"}, "sort"),
     ({"q": "बैठक", "party": "<b>"}, "party"),
     ({"q": "x" * 501}, "q"),
+    ({"person": "।"}, "not a person's name"),
+    ({"q": "बैठक", "person": "की"}, "not a person's name"),
 ])
 def test_bad_queries_and_parameters_are_400_with_a_message(web_server, params, words):
     status, headers, body = get(web_server, "/api/search", params)

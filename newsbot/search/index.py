@@ -4,20 +4,22 @@ The index is derived data, rebuilt from the archive (``newsbot reindex``); one d
 canonical URL. Whoosh allows one writer at a time, so every write waits up to
 ``WRITER_TIMEOUT`` seconds for the lock instead of failing at once.
 
-Each text is indexed three ways (see docs/search.md): stemmed (``title``, ``text``: every
-inflection meets), exact (``title_exact``, ``text_exact``: names and phrases, ranked first) and
-romanised (``romanised``: Latin-letter queries). The schema is pickled into the index, so an
-index made before a field was added is refused with a message to rebuild it.
+Every word of an article is indexed twice (see docs/search.md): in its match form in ``text``
+(title, text, author, people and tags: what an unfielded Devanagari word searches, one term
+lookup, its inflections added at query time) and romanised in ``romanised`` (Latin-letter
+queries); ``title``, ``author`` and ``person`` (and their romanised twins) serve field queries.
+An index records the ``SCHEMA_VERSION`` it was made with (a small file beside Whoosh's); one
+made by another version is refused with a message to rebuild it, and the next sync rebuilds it.
 """
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 
 from whoosh import index
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, Schema
 from whoosh.index import Index, LockError
+from whoosh.writing import SegmentWriter
 
 from newsbot.items import IST
 from newsbot.search.analysis import HindiAnalyzer, RomanisedAnalyzer
@@ -39,12 +41,16 @@ __all__ = [
     "delete_documents",
     "document_count",
     "create_index",
+    "SCHEMA_VERSION",
 ]
 
 WRITER_TIMEOUT = 30.0
 # Memory for a writer's posting buffer before it spills a sorted run to disk: big enough that
 # a 100k rebuild spills a few dozen runs, small enough for a 1 GiB machine.
 WRITER_LIMIT_MB = 256
+# 2: one match-form field for every word (no stemmed twins), title weight in the postings.
+SCHEMA_VERSION = 2
+_VERSION_FILE = "NEWSBOT_SCHEMA"
 
 
 class SearchError(Exception):
@@ -70,22 +76,20 @@ class IndexDamaged(SearchError):
 
 def make_schema() -> Schema:
     """The article schema; pickled into the index when it is created."""
-    stemmed, exact, romanised = HindiAnalyzer(), HindiAnalyzer(stem=False), RomanisedAnalyzer()
+    exact, romanised = HindiAnalyzer(stem=False), RomanisedAnalyzer()
     return Schema(
         url=ID(unique=True, stored=True),
-        # Stemmed fields keep no positions: phrases search the exact fields (parsing.py).
-        title=AnalysedText(analyzer=stemmed, stored=True, phrase=False),
-        title_exact=AnalysedText(analyzer=exact),
-        text=AnalysedText(analyzer=stemmed, stored=True, phrase=False),
-        text_exact=AnalysedText(analyzer=exact),
+        # Every word of the article (title, text, author, people, tags); stores the text alone.
+        text=AnalysedText(analyzer=exact, stored=True),
+        title=AnalysedText(analyzer=exact, stored=True),
         site=ID(stored=True),
         author=AnalysedText(analyzer=exact, stored=True),
         # People's names, one a line; names are never stemmed.
         person=AnalysedText(analyzer=exact, stored=True),
         party=KEYWORD(commas=True, stored=True, lowercase=True),
         published=DATETIME(stored=True, sortable=True),
-        section=ID(stored=True),
-        tags=KEYWORD(commas=True, stored=True, lowercase=True),
+        section=ID(),
+        tags=KEYWORD(commas=True, lowercase=True),
         # Latin-letter search: title, text, author and people romanised; names alone too.
         romanised=AnalysedText(analyzer=romanised),
         person_romanised=AnalysedText(analyzer=romanised),
@@ -95,12 +99,6 @@ def make_schema() -> Schema:
     )
 
 
-@cache
-def _current_fields() -> frozenset[str]:
-    # content_hash came later; an index without it still searches (verify asks for a rebuild).
-    return frozenset(make_schema().names()) - {"content_hash"}
-
-
 def open_index(index_dir: Path, create: bool = False) -> Index:
     """Open the index in *index_dir*; with *create*, make the directory and index if absent.
 
@@ -108,13 +106,22 @@ def open_index(index_dir: Path, create: bool = False) -> Index:
     :raises IndexOutdated: when the index lacks fields of the current schema.
     """
     ix = _open_any(index_dir, create)
-    missing = _current_fields() - set(ix.schema.names())
-    if missing:
+    version = schema_version(index_dir)
+    if version != SCHEMA_VERSION:
         raise IndexOutdated(
-            f"the index at {index_dir} was made by an older newsbot (no {', '.join(sorted(missing))} "
-            "field) — rebuild it from the archive with `newsbot reindex`"
+            f"the index at {index_dir} was made by {'an older' if version < SCHEMA_VERSION else 'a newer'} "
+            f"newsbot (index schema {version}, this one reads {SCHEMA_VERSION}) — rebuild it from the "
+            "archive with `newsbot reindex`"
         )
     return ix
+
+
+def schema_version(index_dir: Path) -> int:
+    """The schema version the live index was made with (1: before versions were recorded)."""
+    try:
+        return int((live_dir(index_dir) / _VERSION_FILE).read_text(encoding="ascii"))
+    except (FileNotFoundError, ValueError):
+        return 1
 
 
 def _open_any(index_dir: Path, create: bool = False) -> Index:
@@ -142,7 +149,9 @@ def _open_any(index_dir: Path, create: bool = False) -> Index:
 
 def create_index(directory: Path) -> Index:
     """A new, empty index with the current schema in *directory* (a rebuild's generation)."""
-    return index.create_in(directory, make_schema())
+    ix = index.create_in(directory, make_schema())
+    (Path(directory) / _VERSION_FILE).write_text(f"{SCHEMA_VERSION}\n", encoding="ascii")
+    return ix
 
 
 def to_index_datetime(value: datetime | None) -> datetime | None:
@@ -166,43 +175,66 @@ def _keywords(values) -> str:
     return ",".join(value.replace(",", " ").strip() for value in values or ())
 
 
-def _fields(doc: dict, schema) -> dict:
-    """The Whoosh fields of *doc* for an index with *schema*: analysed once for all fields
-    when it has ``AnalysedText`` fields (an index made before them gets strings)."""
+def _fields(doc: dict) -> dict:
+    """The Whoosh fields of *doc*: its analysed terms (one analysis for all fields) and the
+    stored values."""
     title, text, author = doc.get("title") or "", doc.get("text") or "", doc.get("author") or ""
     people = "\n".join(doc.get("people") or ())
+    tags = _keywords(doc.get("tags"))
     fields = {
         "url": doc["url"],
-        "title": title,
-        "title_exact": title,
-        "text": text,
-        "text_exact": text,
         "site": doc.get("site"),
-        "author": author,
-        "person": people,
         "party": _keywords(doc.get("parties")),
         "published": to_index_datetime(doc.get("published")),
         "section": doc.get("section"),
-        "tags": _keywords(doc.get("tags")),
-        "romanised": "\n".join((title, text, author, people)),
-        "person_romanised": people,
-        "author_romanised": author,
+        "tags": tags,
         "content_hash": doc.get("content_hash"),
     }
-    # Whoosh cannot index None, nor an empty text; an absent field is simply not stored.
-    fields = {name: value for name, value in fields.items() if value not in (None, "") and name in schema}
-    if isinstance(schema["text"], AnalysedText):
-        for name, terms in analyse_document(title, text, author, people).items():
-            if name in fields:
-                if schema[name].stored:
-                    fields[f"_stored_{name}"] = fields[name]
-                fields[name] = terms
-    return fields
+    stored = {"text": text, "title": title, "author": author, "person": people}
+    for name, terms in analyse_document(title, text, author, people, tags.replace(",", " ")).items():
+        if terms:
+            fields[name] = terms
+            if name in stored:
+                fields[f"_stored_{name}"] = stored[name]
+    # Whoosh cannot index None, nor an empty text: an absent field is simply not stored.
+    return {name: value for name, value in fields.items() if value not in (None, "") or name.startswith("_")}
+
+
+class _Lengths:
+    """A segment's field lengths, each field's column read once into a list.
+
+    Whoosh asks the new segment for the document's field length once per posting it writes
+    (to keep block statistics), each time a seek and a read of its length column: 15% of a
+    rebuild. Only ``doc_field_length`` is used (``FieldWriter.add_postings``)."""
+
+    def __init__(self, reader):
+        self._reader, self._columns = reader, {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        column = self._columns.get(fieldname)
+        if column is None:
+            read = self._reader.doc_field_length
+            column = self._columns[fieldname] = [read(doc, fieldname, default)
+                                                 for doc in range(self._reader.doc_count_all())]
+        return column[docnum]
+
+
+class _Writer(SegmentWriter):
+    """Whoosh's writer, with its segment's field lengths read once per field (``_Lengths``);
+    the rest of ``_flush_segment`` as in whoosh-reloaded 2.7.5 (pinned exactly)."""
+
+    def _flush_segment(self):
+        self.perdocwriter.close()
+        lengths = self.per_document_reader() if self.codec.length_stats else None
+        self.fieldwriter.add_postings(self.schema, _Lengths(lengths) if lengths else None, self.pool.iter_postings())
+        self.fieldwriter.close()
+        if lengths:
+            lengths.close()
 
 
 def _writer(ix: Index, index_dir: Path):
     try:
-        return ix.writer(timeout=WRITER_TIMEOUT, limitmb=WRITER_LIMIT_MB)
+        return _Writer(ix, timeout=WRITER_TIMEOUT, limitmb=WRITER_LIMIT_MB)
     except LockError:
         raise SearchError(
             f"index at {index_dir} is busy: another writer held it for {WRITER_TIMEOUT:.0f} s"
@@ -222,7 +254,7 @@ def update_documents(index_dir: Path, docs: Iterable[dict]) -> int:
     count = 0
     try:
         for doc in docs:
-            writer.update_document(**_fields(doc, ix.schema))
+            writer.update_document(**_fields(doc))
             count += 1
     except BaseException:
         writer.cancel()

@@ -4,37 +4,41 @@ Whoosh's query parser never fails: an unbalanced quote or a dangling ``AND`` sil
 a search for the literal characters, which finds nothing and tells the user nothing. So the
 query is checked here first, and every problem becomes a one-line ``SearchError``.
 
-Then each word is sent to the fields that can match it:
-- a Devanagari (or digit) word searches the Hindi fields: stemmed ``title``/``text`` for every
-  inflection, exact ``title_exact``/``text_exact``/``author``/``person`` boosted above them so
-  that the spelling typed ranks first, and ``tags``;
+Then each word is sent to the field that can match it:
+- a Devanagari (or digit) word searches ``text``, which holds every word of the article in its
+  match form (title words weigh more, newsbot.search.fields), together with its inflections:
+  ``Inflected`` looks up every indexed word with the same stem (कार्यकर्ता finds
+  कार्यकर्ताओं), the spelling typed weighing ``EXACT_BOOST`` times the others;
 - a word in Latin letters searches only ``romanised``, the phonetic shadow of the text; under
   ``person:`` or ``author:`` it searches that field's romanised twin. Devanagari words never
   touch the romanised fields, so Latin search costs Devanagari queries nothing. A mixed query
   ("sanjeev आनंद") routes each word by its own script.
-- a "quoted phrase" searches only the exact fields (``title:``/``text:`` phrases their exact
-  twins) or the romanised ones: a stemmed phrase would let "कार्यकर्ताओं की बैठक" match
-  other forms of the words, which is not what quotes ask for.
+- a "quoted phrase" matches the words as written (match forms, no inflections), in ``text``
+  or, in Latin letters, in ``romanised``.
 """
 
 import copy
 import re
+from functools import lru_cache
 
-from whoosh.qparser import FieldsPlugin, MultifieldPlugin, PhrasePlugin, QueryParser, syntax
+from whoosh.matching import NullMatcher
+from whoosh.qparser import FieldsPlugin, MultifieldPlugin, QueryParser, syntax
+from whoosh.query import Or, Term
 
 from newsbot.search.index import SearchError
+from newsbot.text.stem import SUFFIXES, stem
 
-__all__ = ["check_syntax", "make_parser", "is_latin", "FIELD_BOOSTS", "ROMANISED_TWIN", "EXACT_TWIN"]
+__all__ = ["check_syntax", "make_parser", "is_latin", "Inflected", "ROMANISED_TWIN", "INFLECTED_FIELDS",
+           "EXACT_BOOST"]
 
-FIELD_BOOSTS = {
-    "title": 2.0, "title_exact": 3.0, "text": 1.0, "text_exact": 1.5, "author": 1.5,
-    "person": 2.0, "tags": 1.0,
-}
+# Where an unfielded Devanagari word goes.
+HINDI_FIELD = "text"
+ROMANISED_FIELD = "romanised"
 ROMANISED_TWIN = {"person": "person_romanised", "author": "author_romanised"}
-EXACT_TWIN = {"title": "title_exact", "text": "text_exact"}
-PHRASE_FIELDS = frozenset(
-    {"title_exact", "text_exact", "author", "person", "romanised", *ROMANISED_TWIN.values()}
-)
+# Fields whose words are found in every inflection (names in person/author are kept exact).
+INFLECTED_FIELDS = frozenset({"text", "title"})
+# The spelling typed against its inflections (the old exact twin fields gave 1.5 + 1.0 : 1.0).
+EXACT_BOOST = 2.5
 
 _BINARY_OPERATORS = frozenset({"AND", "OR", "ANDNOT", "ANDMAYBE"})
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
@@ -91,7 +95,8 @@ def check_syntax(query: str, fieldnames: frozenset[str]) -> None:
         before, after = kinds[i], kinds[i + 1]
         if after == "binary" and before in ("start", "open", "binary", "not", "field"):
             raise SearchError(f"'{shown[i + 1]}' needs a search word before it")
-        if before in ("open", "binary", "not", "field") and after not in ("word", "open", "not"):
+        if before in ("open", "binary", "not") and after not in ("word", "open", "not", "field") or (
+                before == "field" and after not in ("word", "open")):
             if before == "open":
                 raise SearchError(f"empty brackets '{shown[i]}{shown[i + 1]}' in the query")
             raise SearchError(f"'{shown[i]}' needs a search word after it")
@@ -113,29 +118,46 @@ class ScriptRoutingPlugin(MultifieldPlugin):
         return group
 
     def _route(self, node):
-        phrase = isinstance(node, PhrasePlugin.PhraseNode)
         if is_latin(node.text):
-            names = [ROMANISED_TWIN.get(node.fieldname, node.fieldname or "romanised")]
-        elif node.fieldname is not None:
-            names = [EXACT_TWIN.get(node.fieldname, node.fieldname) if phrase else node.fieldname]
+            name = ROMANISED_TWIN.get(node.fieldname, node.fieldname or ROMANISED_FIELD)
         else:
-            names = [name for name in self.fieldnames if not phrase or name in PHRASE_FIELDS]
-        if names == [node.fieldname]:
-            return node
-        routed = []
-        for name in names:
-            twin = copy.copy(node)
-            twin.set_fieldname(name, override=True)
-            if node.fieldname is None:
-                twin.set_boost(self.boosts.get(name, 1.0))
-            routed.append(twin)
-        return self.group(routed) if len(routed) > 1 else routed[0]
+            name = node.fieldname or HINDI_FIELD
+        if name != node.fieldname:
+            node = copy.copy(node)
+            node.set_fieldname(name, override=True)
+        return node
+
+
+@lru_cache(maxsize=4096)
+def _inflections(word: str) -> tuple[str, ...]:
+    """Every word that stems as *word* does, *word* aside (the stemmer only strips a suffix,
+    so they are its stem plus one of the suffixes)."""
+    root = stem(word)
+    return tuple(form for form in (root, *(root + suffix for suffix in SUFFIXES))
+                 if form != word and stem(form) == root)
+
+
+class Inflected(Term):
+    """A word of a Hindi field and, in ``INFLECTED_FIELDS``, each of its inflections that the
+    index holds (looked up term by term, per segment); the word as typed weighs
+    ``EXACT_BOOST`` times an inflection. Elsewhere a plain ``Term``."""
+
+    def matcher(self, searcher, context=None):
+        if self.fieldname not in INFLECTED_FIELDS:
+            return super().matcher(searcher, context)
+        reader = searcher.reader()
+        fieldname = self.fieldname
+        terms = [Term(fieldname, self.text, boost=self.boost * EXACT_BOOST)] if (fieldname, self.text) in reader else []
+        terms.extend(Term(fieldname, form, boost=self.boost) for form in _inflections(self.text)
+                     if (fieldname, form) in reader)
+        if not terms:
+            return NullMatcher()
+        return terms[0].matcher(searcher, context) if len(terms) == 1 else Or(terms).matcher(searcher, context)
 
 
 def make_parser(schema) -> QueryParser:
     """The query parser: AND by default, Latin-only field names, words routed by script."""
-    fields = [name for name in FIELD_BOOSTS if name in schema]
-    parser = QueryParser(None, schema)
+    parser = QueryParser(None, schema, termclass=Inflected)
     parser.replace_plugin(FieldsPlugin(expr=_FIELD_PREFIX))
-    parser.add_plugin(ScriptRoutingPlugin(fields, fieldboosts=FIELD_BOOSTS))
+    parser.add_plugin(ScriptRoutingPlugin([HINDI_FIELD]))
     return parser

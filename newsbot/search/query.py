@@ -16,7 +16,7 @@ from whoosh.query import And, DateRange, Term
 from whoosh.sorting import FieldFacet, TranslateFacet
 
 from newsbot.items import IST
-from newsbot.search.analysis import DevanagariTokenizer
+from newsbot.search.analysis import DevanagariTokenizer, HindiAnalyzer, RomanisedAnalyzer
 from newsbot.search.index import IndexMissing, SearchError, from_index_datetime, to_index_datetime
 from newsbot.search.parsing import is_latin
 from newsbot.text.matchform import match_form
@@ -32,11 +32,11 @@ SNIPPET_CONTEXT = 40
 SNIPPET_FRAGMENTS = 2
 ELLIPSIS = " … "
 
-# Where a matched term may be marked in the article text, and how to compare it with the
-# text's own (stemmed) words: exact and name fields hold unstemmed match forms.
-_STEMMED_FIELDS = frozenset({"title", "text"})
-_UNSTEMMED_FIELDS = frozenset({"title_exact", "text_exact", "author", "person"})
+# Which query terms may be marked in the article text: Hindi fields hold match forms, compared
+# by stem with the text's words (so every inflection found is marked), romanised ones keys.
+_HINDI_FIELDS = frozenset({"title", "text", "author", "person"})
 _ROMANISED_FIELDS = frozenset({"romanised", "person_romanised", "author_romanised"})
+_HIGHLIGHT_ANALYZERS = (HindiAnalyzer(), RomanisedAnalyzer())
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 # Values of these fields are codes, not words: no spelling suggestions for them.
 _CODE_FIELDS = ("site:", "party:", "tags:", "section:", "url:")
@@ -117,14 +117,14 @@ def _dated_key(missing, value):
     return -1 if value == missing else value
 
 
-def make_hit(hit, schema, terms, html: bool) -> Hit:
+def make_hit(hit, terms, html: bool) -> Hit:
     return Hit(
         url=hit["url"],
         title=hit.get("title", ""),
         site=hit.get("site", ""),
         published=from_index_datetime(hit.get("published")),
         score=float(hit.score) if hit.score is not None else 0.0,
-        snippet=_snippet(hit.get("text", ""), schema, terms, html),
+        snippet=_snippet(hit.get("text", ""), terms, html),
         author=hit.get("author"),
         people=[name for name in hit.get("person", "").split("\n") if name],
         parties=[code for code in hit.get("party", "").split(",") if code],
@@ -132,28 +132,25 @@ def make_hit(hit, schema, terms, html: bool) -> Hit:
 
 
 def highlight_terms(parsed) -> tuple[frozenset[str], frozenset[str]]:
-    """The query's words as the text's stemmed analyzer and its romanised analyzer see them."""
+    """The query's words as a stemmed Hindi analyzer and the romanised analyzer see them."""
     hindi, romanised = set(), set()
     for fieldname, text in parsed.iter_all_terms(phrases=True):
         if isinstance(text, bytes):
             text = text.decode("utf-8")
-        if fieldname in _STEMMED_FIELDS:
-            hindi.add(text)
-        elif fieldname in _UNSTEMMED_FIELDS:
+        if fieldname in _HINDI_FIELDS:
             hindi.add(stem(text))
         elif fieldname in _ROMANISED_FIELDS:
             romanised.add(text)
     return frozenset(hindi), frozenset(romanised)
 
 
-def _snippet(text: str, schema, terms, html: bool) -> str:
+def _snippet(text: str, terms, html: bool) -> str:
     fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=SNIPPET_CONTEXT)
     formatter = HtmlFormatter(tagname="mark", between=ELLIPSIS) if html else PlainFormatter()
     snippet = ""
-    for fieldname, words in zip(("text", "romanised"), terms, strict=True):
+    for analyzer, words in zip(_HIGHLIGHT_ANALYZERS, terms, strict=True):
         if words and not snippet:
-            snippet = highlight(text, words, schema[fieldname].analyzer, fragmenter, formatter,
-                                top=SNIPPET_FRAGMENTS)
+            snippet = highlight(text, words, analyzer, fragmenter, formatter, top=SNIPPET_FRAGMENTS)
     if not snippet:
         # The match was in the title, author, people or tags: show how the article starts.
         snippet = _lead(_SPACES.sub(" ", text).strip())
@@ -182,9 +179,9 @@ def _nearest_word(reader, word: str, maxdist: int) -> str | None:
     for "कबडडी": hence one distance at a time here.)
     """
     for distance in range(1, maxdist + 1):
-        found = list(reader.terms_within("text_exact", word, distance))
+        found = list(reader.terms_within("text", word, distance))
         if found:
-            return max(found, key=lambda term: (reader.frequency("text_exact", term), term))
+            return max(found, key=lambda term: (reader.frequency("text", term), term))
     return None
 
 
@@ -202,7 +199,7 @@ def suggestion_for(searcher, parser, query: str, filters) -> str | None:
         if is_latin(word) and reader.frequency("romanised", phonetic_fold(word)):
             continue
         folded = match_form(word)
-        if not folded or reader.frequency("text_exact", folded):
+        if not folded or reader.frequency("text", folded):
             continue
         nearest = _nearest_word(reader, folded, maxdist=1 if len(folded) < 5 else 2)
         if nearest:

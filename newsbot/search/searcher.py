@@ -54,6 +54,7 @@ class Searcher:
         self._searcher = None
         self._parser = None
         self._generation: str | None = None
+        self._urls: list[str] | None = None  # by document number, for ``matching_urls``
 
     def __enter__(self) -> Searcher:
         return self
@@ -64,7 +65,7 @@ class Searcher:
     def close(self) -> None:
         if self._searcher is not None:
             self._searcher.close()
-        self._ix = self._searcher = self._parser = self._generation = None
+        self._ix = self._searcher = self._parser = self._generation = self._urls = None
 
     def refresh(self) -> bool:
         """Open the index, or reopen it if it changed since; True when it was (re)opened.
@@ -77,7 +78,7 @@ class Searcher:
             try:
                 if self._searcher.up_to_date():
                     return False
-                self._searcher = self._searcher.refresh()
+                self._searcher, self._urls = self._searcher.refresh(), None
                 return True
             except FileNotFoundError:
                 pass  # its files went with a rebuild: open the new index
@@ -117,10 +118,7 @@ class Searcher:
             raise SearchError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
         self.refresh()
         schema = self._ix.schema
-        check_syntax(query, frozenset(schema.names()))
-        if next(iter(schema["text"].analyzer(query)), None) is None:
-            raise SearchError(f"nothing to search for in {query!r}: only common words or punctuation")
-        parsed = self._parser.parse(query)
+        parsed = self._parse(query)
         filters = make_filter(site, date_from, date_to)
         sorting = {"sortedby": newest_first(schema), "reverse": True} if sort == "date" else {}
         try:
@@ -137,12 +135,49 @@ class Searcher:
             if total == 0 and suggest:
                 suggestion = suggestion_for(self._searcher, self._parser, query, filters)
             terms = highlight_terms(parsed)
-            hits = [make_hit(hit, schema, terms, html) for hit in results]
+            hits = [make_hit(hit, terms, html) for hit in results]
         except (SearchError, KeyboardInterrupt):
             raise
         except Exception as error:  # a damaged segment shows only when a query reads it
             raise IndexDamaged(self.index_dir, error) from None
         return SearchResults(hits, total, suggestion, exact=exact)
+
+    def matching_urls(self, query: str, *, site: str | None = None, date_from: str | date | None = None,
+                      date_to: str | date | None = None) -> set[str]:
+        """The URLs of every article *query* matches within the site and date filters (as
+        ``search``): unranked and without snippets, for facet counts over all matches.
+
+        :raises: as ``search``.
+        """
+        self.refresh()
+        parsed, filters = self._parse(query), make_filter(site, date_from, date_to)
+        try:
+            urls = self._urls_by_docnum()
+            return {urls[docnum] for docnum in self._searcher.docs_for_query(
+                And([parsed, filters]) if filters is not None else parsed)}
+        except (SearchError, KeyboardInterrupt):
+            raise
+        except Exception as error:  # a damaged segment shows only when a query reads it
+            raise IndexDamaged(self.index_dir, error) from None
+
+    def _parse(self, query: str):
+        schema = self._ix.schema
+        check_syntax(query, frozenset(schema.names()))
+        if next(iter(schema["text"].analyzer(query)), None) is None:
+            raise SearchError(f"nothing to search for in {query!r}: only common words or punctuation")
+        return self._parser.parse(query)
+
+    def _urls_by_docnum(self) -> list[str]:
+        """Each document's URL by document number, read from the url field's postings once per
+        index version: far cheaper than unpickling every match's stored fields (the text)."""
+        if self._urls is None:
+            reader = self._searcher.reader()
+            urls = [""] * reader.doc_count_all()
+            for term in reader.lexicon("url"):
+                for docnum in reader.postings("url", term).all_ids():
+                    urls[docnum] = term.decode("utf-8")
+            self._urls = urls
+        return self._urls
 
     def _count(self, parsed, filters, cap: int) -> int:
         """How many documents match, counting no further than *cap*."""

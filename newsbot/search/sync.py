@@ -5,8 +5,8 @@ mentions with a role) and ``parties`` (party codes). Articles not yet analysed b
 rules are analysed first, so a document never lacks them.
 
 ``sync_index`` (the end of every crawl) writes only what the index lacks, in one commit. When
-the index is missing, damaged, or holds a different number of documents than the archive
-says it does, it rebuilds instead, so a lost or broken index heals at the next crawl.
+the index is missing, damaged, made by another schema version, or holds a different number of
+documents than the archive says it does, it rebuilds instead, so a lost or broken index heals at the next crawl.
 ``rebuild_index`` (``newsbot reindex``) streams every article into a new index directory and
 swaps it in atomically (newsbot.search.store): searches meanwhile answer from the old one.
 """
@@ -19,7 +19,14 @@ from pathlib import Path
 
 from newsbot.archive import Archive
 from newsbot.people.registry import analyse_articles, analyse_pending, rules_version
-from newsbot.search.index import IndexDamaged, SearchError, create_index, document_count, update_documents
+from newsbot.search.index import (
+    IndexDamaged,
+    IndexOutdated,
+    SearchError,
+    create_index,
+    document_count,
+    update_documents,
+)
 from newsbot.search.store import new_generation, swap
 
 BATCH = 500  # articles read from the archive at a time (memory stays flat however many)
@@ -49,7 +56,7 @@ def sync_index(archive: Archive, index_dir: Path, rebuild: bool = False,
     written: list[tuple[str, str]] = []
     try:
         update_documents(index_dir, _documents(archive, pending, written, progress))
-    except IndexDamaged:
+    except (IndexDamaged, IndexOutdated):  # an index made by another schema version, too
         return rebuild_index(archive, index_dir, progress, analysed=True)
     archive.mark_indexed(written)
     return len(written)

@@ -16,11 +16,8 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from whoosh.query import And
-
 from newsbot.search.index import IndexDamaged, IndexMissing, IndexOutdated, SearchError
-from newsbot.search.parsing import check_syntax
-from newsbot.search.query import SORTS, SearchResults, make_filter
+from newsbot.search.query import SORTS, SearchResults
 from newsbot.search.searcher import Searcher
 
 __all__ = ["find", "matching_urls", "index_trouble", "SearchError", "IndexMissing", "SORTS", "SearchResults"]
@@ -65,34 +62,4 @@ def matching_urls(index_dir: Path, query: str, *, site: str | None = None,
                   date_from: datetime | None = None, date_to: datetime | None = None) -> set[str]:
     """The URLs of every article *query* matches within the site and date filters."""
     with _searcher(index_dir) as searcher:
-        searcher.refresh()
-        # Searcher has no "every match" call: use its open Whoosh searcher and parser.
-        whoosh, parser = searcher._searcher, searcher._parser
-        check_syntax(query, frozenset(whoosh.schema.names()))
-        parsed, filters = parser.parse(query), make_filter(site, date_from, date_to)
-        urls = _urls_by_docnum(whoosh)
-        return {urls[docnum] for docnum in whoosh.docs_for_query(And([parsed, filters]) if filters is not None
-                                                                  else parsed)}
-
-
-# Whoosh searcher -> its documents' URLs by document number. Reading them from the postings of
-# the url field once per index version costs far less than unpickling every match's stored
-# fields (the whole text) on every faceted search.
-_URLS: dict[int, tuple[object, list[str]]] = {}
-_URLS_KEPT = 2 * POOL_SIZE
-
-
-def _urls_by_docnum(whoosh) -> list[str]:
-    cached = _URLS.get(id(whoosh))
-    if cached is not None and cached[0] is whoosh:
-        return cached[1]
-    reader = whoosh.reader()
-    urls = [""] * reader.doc_count_all()
-    for term in reader.lexicon("url"):
-        for docnum in reader.postings("url", term).all_ids():
-            urls[docnum] = term.decode("utf-8")
-    with _pools_lock:
-        while len(_URLS) >= _URLS_KEPT:
-            del _URLS[next(iter(_URLS))]  # the oldest: its index version is gone or going
-        _URLS[id(whoosh)] = (whoosh, urls)
-    return urls
+        return searcher.matching_urls(query, site=site, date_from=date_from, date_to=date_to)

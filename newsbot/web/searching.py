@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from newsbot.archive import Archive
+from newsbot.search.analysis import HindiAnalyzer
 from newsbot.search.query import parse_date
 from newsbot.web import engine
 from newsbot.web.engine import SearchError
@@ -26,6 +27,8 @@ MAX_RESULTS = 1000
 MAX_QUERY_CHARS = 500
 _PARTY = re.compile(r"[A-Za-z]{1,16}")
 _QUOTES = re.compile(r'["\\]')
+# What the person field makes of a name: no words (punctuation, only common words) is no name.
+_NAME_WORDS = HindiAnalyzer(stem=False)
 _MARK, _MARK_END = re.compile(r"<mark\b[^>]*>"), re.compile(r"</mark>")
 
 
@@ -52,8 +55,12 @@ class Query:
             if not _PARTY.fullmatch(self.party):
                 raise SearchError(f"not a party code: {self.party!r} (use letters, e.g. BJP, INC)")
             clauses.append(f"party:{self.party.upper()}")
-        if self.person and _QUOTES.sub("", self.person).strip():
-            clauses.append(f'person:"{_QUOTES.sub("", self.person).strip()}"')
+        if self.person:
+            name = _QUOTES.sub("", self.person).strip()
+            if next(iter(_NAME_WORDS(name)), None) is None:
+                raise SearchError(f"not a person's name: {self.person!r} (give a name in Devanagari or Latin "
+                                  "letters, e.g. संजीव आनंद or sanjeev anand)")
+            clauses.append(f'person:"{name}"')
         if not clauses:
             raise SearchError("empty query: type words to search for, or choose a party or person")
         if len(clauses) > 1 and self.q.strip():
