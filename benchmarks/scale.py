@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import archive_write  # noqa: E402
 from scale_data import Generator  # noqa: E402
-from scale_peers import crawl_rates, fts5_build, fts5_latency, percentiles  # noqa: E402
+from scale_peers import crawl_rates, fts5_build, fts5_latency, timed_queries  # noqa: E402
 
 from newsbot.archive import Archive  # noqa: E402
 from newsbot.people.registry import analyse_pending  # noqa: E402
@@ -116,31 +116,29 @@ def queries(data_dir: Path, per_class: int, seed: int = 11) -> dict[str, list[tu
     }
 
 
-def latency(index_dir: Path, asked: dict) -> dict[str, tuple[float, float, float]]:
+def latency(index_dir: Path, asked: dict) -> tuple[dict, dict]:
+    """Wall-clock and CPU milliseconds (p50, p95, max) per query class: on a shared machine the
+    CPU time is the figure that does not move with the neighbours' load."""
     searcher = Searcher(index_dir)
     searcher.search("कार्यकर्ता")  # open once: warm, as a web app or a batch is
-    found, every = {}, []
-    for name, items in asked.items():
-        samples = []
-        for query, options in items:
-            started = time.perf_counter()
-            searcher.search(query, **options)
-            samples.append((time.perf_counter() - started) * 1000)
-        found[name] = percentiles(samples)
-        every.extend(samples)
-    found["all"] = percentiles(every)
-    return found
+    return timed_queries(asked, lambda query, options: searcher.search(query, **options))
 
 
-def cold_search(data_dir: Path, index_dir: Path, query: str, runs: int = 5) -> float:
+def cold_search(data_dir: Path, index_dir: Path, query: str, runs: int = 5) -> tuple[float, float]:
+    """Median wall and CPU seconds of one `newsbot search` process."""
     env = {**os.environ, "NEWSBOT_DATA_DIR": str(data_dir), "NEWSBOT_INDEX_DIR": str(index_dir)}
     newsbot = Path(sys.executable).with_name("newsbot")
-    samples = []
+    walls, cpus = [], []
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run([str(newsbot), "search", query], env=env, capture_output=True, check=True)
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
+        child = subprocess.Popen([str(newsbot), "search", query], env=env, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        if status:
+            raise SystemExit(f"newsbot search failed with status {status}")
+        walls.append(time.perf_counter() - started)
+        cpus.append(usage.ru_utime + usage.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def lookup_ms(data_dir: Path, count: int = 2000) -> float:
@@ -158,6 +156,11 @@ def _crawl_line(run: dict) -> str:
             f"peak RSS {run['rss_mb']:.0f} MB, load {run['load']:.1f} at the end)")
 
 
+def load() -> str:
+    """The 1, 5 and 15 minute load averages: how much the neighbours took of the machine."""
+    return "/".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 50_000, 100_000],
@@ -170,26 +173,30 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="newsbot-scale-"))
     data_dir = work / "data"
-    print(f"work dir {work}; {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}", flush=True)
+    print(f"work dir {work}; {os.cpu_count()} CPUs, load {load()}", flush=True)
     for size in sorted(args.sizes):
         grown = grow(data_dir, size)
         index_dir = work / f"index-{size}"
         ours = reindex(data_dir, index_dir)
         fts = fts5_build(data_dir / "archive.sqlite3", work / f"fts-{size}.sqlite3")
         asked = queries(data_dir, args.per_class)
-        lat, fts_lat = latency(index_dir, asked), fts5_latency(work / f"fts-{size}.sqlite3", asked)
-        print(f"\n## {size:,} articles (archive grown and analysed in {grown:.0f} s)", flush=True)
-        print(f"reindex: {ours['rate']:.0f} articles/s ({ours['seconds']:.0f} s, CPU {ours['cpu']:.0f} s), "
-              f"peak RSS {ours['rss_mb']:.0f} MB, index {ours['bytes_per_article'] / 1024:.1f} KiB/article; "
+        (lat, lat_cpu), (fts_lat, fts_cpu) = latency(index_dir, asked), fts5_latency(work / f"fts-{size}.sqlite3", asked)
+        print(f"\n## {size:,} articles (archive grown and analysed in {grown:.0f} s; load {load()})", flush=True)
+        print(f"reindex: {ours['rate']:.0f} articles/s ({ours['seconds']:.0f} s, CPU {ours['cpu']:.0f} s = "
+              f"{size / ours['cpu']:.0f} articles per CPU-second), peak RSS {ours['rss_mb']:.0f} MB, "
+              f"index {ours['bytes_per_article'] / 1024:.1f} KiB/article; "
               f"per tenth: {', '.join(f'{rate:.0f}' for rate in ours['tenths'])}")
-        print(f"FTS5 (unicode61) build: {fts['rate']:.0f} articles/s, "
-              f"{fts['bytes_per_article'] / 1024:.1f} KiB/article")
-        print("| queries | newsbot p50 / p95 / max ms | FTS5 p50 / p95 / max ms |\n|---|---|---|")
+        print(f"FTS5 (unicode61) build: {fts['rate']:.0f} articles/s (CPU {fts['cpu']:.1f} s), "
+              f"{fts['bytes_per_article'] / 1024:.1f} KiB/article; newsbot/FTS5 CPU ratio "
+              f"{ours['cpu'] / max(fts['cpu'], 1e-9):.0f}x")
+        print("| queries | newsbot wall p50 / p95 / max ms | newsbot CPU p50 / p95 / max ms "
+              "| FTS5 wall p50 / p95 / max ms | FTS5 CPU p50 / p95 / max ms |\n|---|---|---|---|---|")
         for name in (*CLASSES, "all"):
-            print(f"| {name} | {' / '.join(f'{v:.1f}' for v in lat[name])} | "
-                  f"{' / '.join(f'{v:.1f}' for v in fts_lat[name])} |")
-        print(f"cold `newsbot search`: {cold_search(data_dir, index_dir, asked['names'][0][0]):.2f} s; "
-              f"lookup by fetched URL: {lookup_ms(data_dir):.3f} ms", flush=True)
+            print(f"| {name} | " + " | ".join(" / ".join(f"{v:.1f}" for v in figures[name])
+                                            for figures in (lat, lat_cpu, fts_lat, fts_cpu)) + " |")
+        wall, cpu = cold_search(data_dir, index_dir, asked["names"][0][0])
+        print(f"cold `newsbot search`: {wall:.2f} s (CPU {cpu:.2f} s); "
+              f"lookup by fetched URL: {lookup_ms(data_dir):.3f} ms; load {load()}", flush=True)
     if args.crawl_articles:
         # With --sizes, newsbot crawls the site a second time into a copy of the largest archive
         # and its index: the rate must not fall as the archive grows.

@@ -31,14 +31,14 @@ def fts5_build(archive: Path, target: Path) -> dict:
     db.execute(f"ATTACH DATABASE '{archive}' AS archive")
     db.execute("CREATE VIRTUAL TABLE fts USING fts5(title, text, site UNINDEXED, published UNINDEXED, "
                "tokenize='unicode61')")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     count = db.execute("INSERT INTO fts (rowid, title, text, site, published) "
                        "SELECT id, title, text, site, published FROM archive.articles").rowcount
     db.commit()
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     db.execute("DETACH DATABASE archive")
     db.close()
-    return {"rate": count / seconds, "bytes_per_article": target.stat().st_size / count}
+    return {"rate": count / seconds, "cpu": cpu, "bytes_per_article": target.stat().st_size / count}
 
 
 def _fts_query(query: str) -> tuple[str, str | None]:
@@ -51,25 +51,36 @@ def _fts_query(query: str) -> tuple[str, str | None]:
     return " ".join('"' + word.replace('"', '""') + '"' for word in query.split()), site
 
 
-def fts5_latency(path: Path, asked: dict) -> dict[str, tuple[float, float, float]]:
+def fts5_latency(path: Path, asked: dict) -> tuple[dict, dict]:
+    """FTS5's wall and CPU milliseconds per query class (as ``timed_queries``)."""
     db = sqlite3.connect(path)
-    found = {}
-    every = []
+
+    def run(query: str, options: dict) -> None:
+        match, site = _fts_query(query)
+        sql = ("SELECT rowid, snippet(fts, 1, '«', '»', ' … ', 16) FROM fts WHERE fts MATCH ?"
+               + (" AND site = ?" if site else "") + (" AND published >= ?" if options else "")
+               + " ORDER BY rank LIMIT 10")
+        db.execute(sql, [match, *([site] if site else []), *([options["date_from"]] if options else [])]).fetchall()
+
+    return timed_queries(asked, run)
+
+
+def timed_queries(asked: dict, run) -> tuple[dict, dict]:
+    """Run each (query, options) of each class of *asked* with *run*; the (p50, p95, max) of
+    wall-clock and of CPU milliseconds per class and for "all"."""
+    walls, cpus = {}, {}
     for name, items in asked.items():
-        samples = []
+        wall, cpu = [], []
         for query, options in items:
-            match, site = _fts_query(query)
-            sql = ("SELECT rowid, snippet(fts, 1, '«', '»', ' … ', 16) FROM fts WHERE fts MATCH ?"
-                   + (" AND site = ?" if site else "") + (" AND published >= ?" if options else "")
-                   + " ORDER BY rank LIMIT 10")
-            params = [match, *([site] if site else []), *([options["date_from"]] if options else [])]
-            started = time.perf_counter()
-            db.execute(sql, params).fetchall()
-            samples.append((time.perf_counter() - started) * 1000)
-        found[name] = percentiles(samples)
-        every.extend(samples)
-    found["all"] = percentiles(every)
-    return found
+            started, used = time.perf_counter(), time.process_time()
+            run(query, options)
+            wall.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - used) * 1000)
+        walls[name], cpus[name] = wall, cpu
+    every_wall = [value for samples in walls.values() for value in samples]
+    every_cpu = [value for samples in cpus.values() for value in samples]
+    return ({**{name: percentiles(v) for name, v in walls.items()}, "all": percentiles(every_wall)},
+            {**{name: percentiles(v) for name, v in cpus.items()}, "all": percentiles(every_cpu)})
 
 
 def percentiles(samples: list[float]) -> tuple[float, float, float]:
