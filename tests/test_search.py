@@ -23,7 +23,7 @@ from newsbot.search.index import (
 )
 from newsbot.search.parsing import make_parser
 from newsbot.search.query import parse_date
-from newsbot.search.searcher import search
+from newsbot.search.searcher import COUNT_CAP, search
 from newsbot.search.sync import sync_index
 
 WORKSHOP = {
@@ -358,6 +358,18 @@ def test_sort_by_date_and_total(index_dir):
     assert search(index_dir, "आनंद OR संजीव").total == 3
     with pytest.raises(SearchError, match="sort"):
         search(index_dir, "आनंद", sort="title")
+
+
+def test_counts_stop_at_the_cap_unless_asked(tmp_path):
+    # 130 reports of a fair; every third also of a meeting; 40 on another site.
+    update_documents(tmp_path / "ix", [
+        {"url": f"u/{i}", "site": "gramin" if i < 40 else "khabar", "title": "मेला",
+         "text": "गाँव में मेला लगा" + (" और बैठक हुई" if i % 3 == 0 else "")} for i in range(130)])
+    common = search(tmp_path / "ix", "मेला")
+    assert (common.total, common.exact, len(common)) == (COUNT_CAP, False, 10)
+    assert search(tmp_path / "ix", "मेला", count=True).total == 130
+    assert (search(tmp_path / "ix", "मेला गाँव", site="gramin").total, search(tmp_path / "ix", "गाँव", site="gramin").exact) == (40, True)
+    assert (search(tmp_path / "ix", "मेला बैठक").total, search(tmp_path / "ix", "मेला बैठक", count=True).total) == (44, 44)
 
 
 # ---------------------------------------------------------------- did you mean

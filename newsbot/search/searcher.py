@@ -17,7 +17,6 @@ threaded server keeps one per thread.
 from __future__ import annotations
 
 from datetime import date
-from itertools import islice
 from pathlib import Path
 
 from whoosh.query import And
@@ -128,7 +127,10 @@ class Searcher:
             elif results.scored_length() < limit:
                 total = results.scored_length()  # every match was scored
             else:
-                total = self._count(parsed, filters, COUNT_CAP + 1)
+                # The first pass saw this many matches before it skipped blocks that could not
+                # reach the top: only when that is within the cap are more counted.
+                seen = getattr(results.collector, "child", results.collector).total
+                total = seen if seen > COUNT_CAP else self._count(parsed, filters, COUNT_CAP + 1)
             exact = count or total <= COUNT_CAP
             total = total if exact else COUNT_CAP
             suggestion = None
@@ -180,9 +182,16 @@ class Searcher:
         return self._urls
 
     def _count(self, parsed, filters, cap: int) -> int:
-        """How many documents match, counting no further than *cap*."""
+        """How many documents match, counting no further than *cap*: the matchers are walked
+        (Whoosh's ``docs_for_query`` would read every posting of each word into a set)."""
         counted = And([parsed, filters]) if filters is not None else parsed
-        return sum(1 for _ in islice(self._searcher.docs_for_query(counted), cap))
+        found = 0
+        for leaf, _ in self._searcher.leaf_searchers():
+            matcher = counted.matcher(leaf, leaf.boolean_context())
+            while found < cap and matcher.is_active():
+                found += 1
+                matcher.next()
+        return found
 
 
 def search(index_dir: Path, query: str, limit: int = 10, site: str | None = None, html: bool = False,
