@@ -185,9 +185,10 @@ def _nearest_word(reader, word: str, maxdist: int) -> str | None:
     return None
 
 
-def suggestion_for(searcher, parser, query: str, filters) -> str | None:
+def suggestion_for(searcher, parser, query: str, allowed) -> str | None:
     """*query* with each unknown word replaced by the nearest word of the index (edit distance
-    on match forms, most frequent first), if that query finds something; else None."""
+    on match forms, most frequent first), if that query finds something among the *allowed*
+    documents (a set of document numbers, or None for all); else None."""
     reader = searcher.reader()
     respelt, changed = [], False
     last = 0
@@ -208,6 +209,6 @@ def suggestion_for(searcher, parser, query: str, filters) -> str | None:
     if not changed:
         return None
     suggestion = "".join(respelt) + query[last:]
-    if searcher.search(parser.parse(suggestion), limit=1, filter=filters).is_empty():
+    if searcher.search(parser.parse(suggestion), limit=1, filter=allowed).is_empty():
         return None
     return suggestion

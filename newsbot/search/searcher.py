@@ -36,6 +36,10 @@ from newsbot.search.store import generation_id
 
 __all__ = ["Searcher", "search", "COUNT_CAP"]
 
+# Site and date filters remembered per open index, as sets of document numbers: a date range
+# is a union of many terms, costlier to enumerate than most queries.
+FILTERS_KEPT = 8
+
 # Beyond this many matches a result count says "100+": counting every match of a common word
 # would cost a second pass over its postings. (``count=True`` counts them all.)
 COUNT_CAP = 100
@@ -54,6 +58,7 @@ class Searcher:
         self._parser = None
         self._generation: str | None = None
         self._urls: list[str] | None = None  # by document number, for ``matching_urls``
+        self._allowed: dict[tuple, set[int]] = {}  # filter -> its documents (``_allow``)
 
     def __enter__(self) -> Searcher:
         return self
@@ -65,6 +70,7 @@ class Searcher:
         if self._searcher is not None:
             self._searcher.close()
         self._ix = self._searcher = self._parser = self._generation = self._urls = None
+        self._allowed = {}
 
     def refresh(self) -> bool:
         """Open the index, or reopen it if it changed since; True when it was (re)opened.
@@ -77,7 +83,7 @@ class Searcher:
             try:
                 if self._searcher.up_to_date():
                     return False
-                self._searcher, self._urls = self._searcher.refresh(), None
+                self._searcher, self._urls, self._allowed = self._searcher.refresh(), None, {}
                 return True
             except FileNotFoundError:
                 pass  # its files went with a rebuild: open the new index
@@ -121,21 +127,25 @@ class Searcher:
         filters = make_filter(site, date_from, date_to)
         sorting = {"sortedby": newest_first(schema), "reverse": True} if sort == "date" else {}
         try:
-            results = self._searcher.search(parsed, limit=limit, filter=filters, **sorting)
-            if count or results.has_exact_length():
+            allowed = self._allow(filters)
+            results = self._searcher.search(parsed, limit=limit, filter=allowed, **sorting)
+            # (Whoosh's filtering collector would count a filtered search by enumerating every
+            # match again: ask the collector inside it whether it counted them all.)
+            collector = getattr(results.collector, "child", results.collector)
+            if count or collector.computes_count():
                 total = len(results)
             elif results.scored_length() < limit:
                 total = results.scored_length()  # every match was scored
             else:
                 # The first pass saw this many matches before it skipped blocks that could not
                 # reach the top: only when that is within the cap are more counted.
-                seen = getattr(results.collector, "child", results.collector).total
-                total = seen if seen > COUNT_CAP else self._count(parsed, filters, COUNT_CAP + 1)
+                seen = collector.total
+                total = seen if seen > COUNT_CAP else self._count(parsed, allowed, COUNT_CAP + 1)
             exact = count or total <= COUNT_CAP
             total = total if exact else COUNT_CAP
             suggestion = None
             if total == 0 and suggest:
-                suggestion = suggestion_for(self._searcher, self._parser, query, filters)
+                suggestion = suggestion_for(self._searcher, self._parser, query, allowed)
             terms = highlight_terms(parsed)
             hits = [make_hit(hit, terms, html) for hit in results]
         except (SearchError, KeyboardInterrupt):
@@ -181,15 +191,29 @@ class Searcher:
             self._urls = urls
         return self._urls
 
-    def _count(self, parsed, filters, cap: int) -> int:
-        """How many documents match, counting no further than *cap*: the matchers are walked
-        (Whoosh's ``docs_for_query`` would read every posting of each word into a set)."""
-        counted = And([parsed, filters]) if filters is not None else parsed
+    def _allow(self, filters) -> set[int] | None:
+        """The document numbers *filters* (``make_filter``) lets through, remembered for the
+        open index (a set: Whoosh tests a filter's truth once per match, a scan of a bit set)."""
+        if filters is None:
+            return None
+        key = repr(filters)
+        allowed = self._allowed.get(key)
+        if allowed is None:
+            if len(self._allowed) >= FILTERS_KEPT:
+                del self._allowed[next(iter(self._allowed))]
+            # An empty set would read as "no filter": -1 is no document.
+            allowed = self._allowed[key] = set(self._searcher.docs_for_query(filters)) or {-1}
+        return allowed
+
+    def _count(self, parsed, allowed: set[int] | None, cap: int) -> int:
+        """How many documents match (and are *allowed*), counting no further than *cap*: the
+        matchers are walked (Whoosh's ``docs_for_query`` would read every posting of each word
+        into a set)."""
         found = 0
-        for leaf, _ in self._searcher.leaf_searchers():
-            matcher = counted.matcher(leaf, leaf.boolean_context())
+        for leaf, offset in self._searcher.leaf_searchers():
+            matcher = parsed.matcher(leaf, leaf.boolean_context())
             while found < cap and matcher.is_active():
-                found += 1
+                found += allowed is None or offset + matcher.id() in allowed
                 matcher.next()
         return found
 
