@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
-
-import tldextract
 
 # Query keys that only say where a reader came from (campaigns, click ids, share buttons).
 _TRACKING = re.compile(
@@ -79,8 +77,14 @@ def canonical_url(url: str, base: str | None = None, *, strip_amp: bool = True) 
     return urlunsplit((scheme, netloc, _escapes(path, _PATH_SAFE), _escapes(query, _QUERY_SAFE), ""))
 
 
-# The public-suffix list bundled with tldextract: no network fetch, the same answer on every run.
-_SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+@cache
+def _suffixes():
+    """The public-suffix list bundled with tldextract: no network fetch, the same answer on every
+    run. Imported on first use: tldextract brings requests and urllib3 (a third of a cold
+    `newsbot search`, which never needs a site's domain)."""
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
 @lru_cache(maxsize=4096)
@@ -93,7 +97,7 @@ def site_of(url: str) -> str:
     """
     parts = urlsplit(url)
     host = (parts.hostname or "").rstrip(".")
-    domain = _SUFFIXES(host).top_domain_under_public_suffix if host else ""
+    domain = _suffixes()(host).top_domain_under_public_suffix if host else ""
     return domain or parts.netloc.lower()
 
 

@@ -56,7 +56,8 @@ def search(query, queries_file, limit, site, date_from, date_to, sort, count_onl
     else:
         queries, unreadable = _read_queries(queries_file)
         failed += unreadable
-    searcher = Searcher(home.index_dir(index_dir))  # one open index for the whole batch
+    # One open index for the whole batch, read into memory only when there is a batch.
+    searcher = Searcher(home.index_dir(index_dir), preload=len(queries) > 1)
     for text in queries:
         try:
             hits = searcher.search(text, limit=limit, site=site, date_from=date_from,

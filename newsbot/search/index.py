@@ -18,6 +18,7 @@ from pathlib import Path
 
 from whoosh import index
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, Schema
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index, LockError
 from whoosh.writing import SegmentWriter
 
@@ -99,13 +100,18 @@ def make_schema() -> Schema:
     )
 
 
-def open_index(index_dir: Path, create: bool = False) -> Index:
+def open_index(index_dir: Path, create: bool = False, preload: bool = False) -> Index:
     """Open the index in *index_dir*; with *create*, make the directory and index if absent.
+
+    With *preload*, the segments' files are read into memory as they are opened (Whoosh's
+    default, through a memory map it then copies: queries run about a quarter faster, but at
+    100k articles the copy costs more than a query); without it they are read from disk as
+    queries need them, which suits a process that asks one query or writes.
 
     :raises IndexMissing: when there is no index and *create* is false.
     :raises IndexOutdated: when the index lacks fields of the current schema.
     """
-    ix = _open_any(index_dir, create)
+    ix = _open_any(index_dir, create, preload)
     version = schema_version(index_dir)
     if version != SCHEMA_VERSION:
         raise IndexOutdated(
@@ -124,7 +130,7 @@ def schema_version(index_dir: Path) -> int:
         return 1
 
 
-def _open_any(index_dir: Path, create: bool = False) -> Index:
+def _open_any(index_dir: Path, create: bool = False, preload: bool = False) -> Index:
     """Open (or with *create* make) the index, whatever schema it was made with.
 
     :raises IndexDamaged: the index's table of contents cannot be read.
@@ -134,7 +140,7 @@ def _open_any(index_dir: Path, create: bool = False) -> Index:
     # A table of contents Whoosh can list but not read is damaged (not missing).
     if directory.is_dir() and any(directory.glob("_MAIN_*.toc")):
         try:
-            return index.open_dir(directory)
+            return FileStorage(str(directory), supports_mmap=preload).open_index()
         except index.EmptyIndexError:
             pass
         except Exception as error:  # Whoosh reports a damaged file by whatever its reader hit

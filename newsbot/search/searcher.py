@@ -49,10 +49,13 @@ class Searcher:
     """An open index for many searches; reopened only when the index changed.
 
     :param index_dir: the index directory (``--index-dir``).
+    :param preload: read the index into memory on opening (``open_index``): for many queries;
+        one query is answered sooner without.
     """
 
-    def __init__(self, index_dir: Path):
+    def __init__(self, index_dir: Path, preload: bool = True):
         self.index_dir = Path(index_dir)
+        self.preload = preload
         self._ix = None
         self._searcher = None
         self._parser = None
@@ -88,7 +91,7 @@ class Searcher:
             except FileNotFoundError:
                 pass  # its files went with a rebuild: open the new index
         self.close()
-        ix = open_index(self.index_dir)
+        ix = open_index(self.index_dir, preload=self.preload)
         try:
             searcher = ix.searcher()
         except Exception as error:  # a segment file Whoosh cannot read
@@ -221,5 +224,5 @@ class Searcher:
 def search(index_dir: Path, query: str, limit: int = 10, site: str | None = None, html: bool = False,
            **options) -> SearchResults:
     """One search with a ``Searcher`` opened for it (see ``Searcher.search`` for the options)."""
-    with Searcher(index_dir) as searcher:
+    with Searcher(index_dir, preload=False) as searcher:
         return searcher.search(query, limit, site, html, **options)
