@@ -7,8 +7,9 @@ stem of at least ``MIN_STEM`` code points. Lucene keeps stems of two; three keep
 and names whole more often (नेता, सीता → नेत, सीत rather than ने, सी) while every plural and
 oblique form still meets its singular (नेताओं → नेत).
 
-Stemming is coarse by design — कविता and कवि meet too — so the index also keeps every word
-unstemmed (``title_exact``/``text_exact``) for names and phrases, and ranks exact matches first.
+Stemming is coarse by design — कविता and कवि meet too — so the index keeps every word
+unstemmed, adds its inflections at query time (newsbot.search.parsing), and ranks the spelling
+typed first.
 """
 
 __all__ = ["MIN_STEM", "SUFFIXES", "stem"]
