@@ -65,14 +65,19 @@ class CrawlLocked(RuntimeError):
     """Another crawl holds the data dir's lock."""
 
 
-class StorageFailed(RuntimeError):
+class CrawlNotStarted(RuntimeError):
+    """Something the crawl needs is unusable: it does not start (one line for the user)."""
+
+
+class StorageFailed(CrawlNotStarted):
     """The archive cannot be written (damaged, disk full, read-only): the crawl does not start."""
 
 
 @contextmanager
-def crawl_lock(data_dir: Path, wait: float = 0) -> Iterator[None]:
+def crawl_lock(data_dir: Path, wait: float = 0, shared: bool = False) -> Iterator[None]:
     """Hold the data dir's crawl lock; CrawlLocked if another run still holds it after `wait`
-    seconds (at once by default).
+    seconds (at once by default). *shared*: workers of shared crawls (`--redis`) and the index
+    follower share it with each other, never with a crawl of its own or a rebuild.
 
     flock is released by the kernel when a process dies, so a killed run never leaves a
     stale lock behind.
@@ -82,7 +87,7 @@ def crawl_lock(data_dir: Path, wait: float = 0) -> Iterator[None]:
         deadline = time.monotonic() + wait
         while True:
             try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(handle, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
                 if time.monotonic() < deadline:
@@ -91,6 +96,9 @@ def crawl_lock(data_dir: Path, wait: float = 0) -> Iterator[None]:
                 handle.seek(0)
                 holder = handle.read().strip() or "another process"
                 raise CrawlLocked(f"another crawl is running on {data_dir} ({holder})") from None
+        if shared:  # the holders' pids would overwrite each other; the file names the exclusive one
+            yield
+            return
         handle.seek(0)
         handle.truncate()
         handle.write(f"pid {os.getpid()}")
@@ -131,10 +139,15 @@ def check_archive(data_dir: Path) -> None:
 
 def run_crawls(jobs: list[tuple[str, list[str] | None]], *, data_dir: Path | None = None,
                index_dir: Path | None = None, max_pages: int | None = None,
-               overrides: dict[str, str] | None = None, wait: float = 0, progress: bool = False) -> list[dict]:
+               overrides: dict[str, str] | None = None, wait: float = 0, progress: bool = False,
+               index: bool = True, redis_url: str | None = None, join: bool = False) -> list[dict]:
     """Crawl each (site profile name, start URLs or None) job side by side; archive and index;
     return each job's run record (newsbot.runs). `wait`: seconds to wait for another crawl's
     lock before CrawlLocked; `progress`: show a progress bar on stderr (newsbot.progress).
+    `index=False`: leave indexing to `newsbot index` (--follow). `redis_url`: share each job's
+    frontier with every other worker on that Redis (newsbot.frontier): start a run of it, or
+    with `join` help the run in progress; CrawlLocked when a run of the job is in progress and
+    `join` is not set.
 
     Runs Scrapy's reactor, so it can be called once per process. SIGTERM or SIGINT stops the
     crawl cleanly (what was fetched is archived, the runs recorded as interrupted); a second
@@ -144,21 +157,49 @@ def run_crawls(jobs: list[tuple[str, list[str] | None]], *, data_dir: Path | Non
 
     data_dir, index_dir = home.data_dir(data_dir), home.index_dir(index_dir)
     settings = crawl_settings(data_dir, index_dir, overrides)
-    with crawl_lock(data_dir, wait=wait):
+    if not index:
+        settings.set("ITEM_PIPELINES", {**settings.getdict("ITEM_PIPELINES"), "newsbot.pipelines.IndexPipeline": None},
+                     priority="cmdline")
+    with crawl_lock(data_dir, wait=wait, shared=redis_url is not None):
         check_archive(data_dir)
-        started = time.monotonic()
-        settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
-        process = _process_class()(settings)
-        install_log_handler(settings)
-        crawlers = []
-        for site, urls in jobs:
-            crawler = process.create_crawler(spider_class(site))
-            process.crawl(crawler, url=urls or None, max_pages=max_pages)
-            crawlers.append(crawler)
-        with crawl_progress(crawlers, ", ".join(site for site, _ in jobs), progress):
-            process.start()
+        with _frontiers(jobs, redis_url, join, settings, wait) as frontiers:
+            started = time.monotonic()
+            settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+            process = _process_class()(settings)
+            install_log_handler(settings)
+            crawlers = []
+            for (site, urls), frontier in zip(jobs, frontiers, strict=True):
+                crawler = process.create_crawler(spider_class(site))
+                shared = {"frontier": frontier, "frontier_join": join} if frontier else {}
+                process.crawl(crawler, url=urls or None, max_pages=max_pages, **shared)
+                crawlers.append(crawler)
+            with crawl_progress(crawlers, ", ".join(site for site, _ in jobs), progress):
+                process.start()
     seconds = time.monotonic() - started
     return [_record(crawler.stats.get_stats(), site, seconds) for (site, _), crawler in zip(jobs, crawlers, strict=True)]
+
+
+@contextmanager
+def _frontiers(jobs, redis_url: str | None, join: bool, settings, wait: float) -> Iterator[list]:
+    """Each job's shared frontier (None without Redis: nothing of redis is imported then), its
+    run claimed unless `join`."""
+    if redis_url is None:
+        yield [None] * len(jobs)
+        return
+    from newsbot.frontier import Frontier, FrontierError, RunActive, claim_runs, connect, frontier_job, redact
+
+    settings.set("SCHEDULER", "newsbot.scheduler.FrontierScheduler", priority="cmdline")
+    try:
+        server = connect(redis_url)
+        frontiers = [Frontier(server, frontier_job(site, urls), ttl=settings.getfloat("NEWSBOT_REDIS_WORKER_TTL"))
+                     for site, urls in jobs]
+        if not join:
+            claim_runs(frontiers, wait)
+    except RunActive as error:
+        raise CrawlLocked(f"{error} on {redact(redis_url)}") from None
+    except FrontierError as error:
+        raise CrawlNotStarted(str(error)) from None
+    yield frontiers
 
 
 def _process_class():

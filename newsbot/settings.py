@@ -74,6 +74,11 @@ NEWSBOT_INDEX_BATCH = 200
 NEWSBOT_MAX_DEPTH = 10  # links followed from a start or discovery page (sitemap, feed, listing)
 NEWSBOT_MAX_PAGES = 5000  # pages scheduled per site per run
 NEWSBOT_MAX_PATH_REPEATS = 2  # times one path segment may occur (/a/b/a/b/a/ is a trap)
+# `crawl --redis URL` (docs/scale.md): a worker leaves once the shared frontier has had nothing
+# queued and nothing in flight on any worker for this long; a worker silent for WORKER_TTL is
+# dead, and its requests in flight go back in the queue.
+NEWSBOT_REDIS_IDLE_TIMEOUT = 10.0  # seconds
+NEWSBOT_REDIS_WORKER_TTL = 30.0  # seconds
 # Ask again (conditionally) for every archived page, not only those discovery says changed.
 NEWSBOT_REFRESH = False
 NEWSBOT_RETRY_AFTER_MAX = 120.0  # seconds of Retry-After honoured; a longer wait fails the page

@@ -210,3 +210,51 @@ def pytest_collection_modifyitems(config, items):
         marker = item.get_closest_marker("sqlite_only")
         if marker is not None:
             item.add_marker(pytest.mark.skip(reason="SQLite only: " + marker.args[0]))
+
+
+# -- a Redis of the tests' own (tests/test_frontier.py, tests/test_shared_crawl.py) -------------------
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """redis://127.0.0.1:PORT/0 of a redis-server started here on a free port, in a temp dir,
+    without persistence; the tests skip when Redis is not installed."""
+    import shutil
+    import socket
+    import time
+
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("redis-server is not installed: `apt-get install redis-server` (.ci/run does)")
+    import redis
+
+    directory = tmp_path_factory.mktemp("redis")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(directory),
+                                "--save", "", "--appendonly", "no"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}/0"
+    client = redis.Redis.from_url(url)
+    deadline = time.monotonic() + 15
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"redis-server did not start on port {port}")
+            time.sleep(0.05)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_frontier(redis_url):
+    """The tests' Redis, emptied for one test."""
+    import redis
+
+    redis.Redis.from_url(redis_url).flushall()
+    return redis_url

@@ -27,6 +27,7 @@ COMMAND_MODULES = {
     "import-warc": "ops", "schedule": "ops", "backup": "ops", "migrate": "ops",
     "forget": "ops",
     "runs": "runs", "health": "runs",
+    "index": "index",
 }
 
 

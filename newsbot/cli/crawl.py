@@ -11,7 +11,7 @@ import click
 
 from newsbot import home
 from newsbot.cli.options import EXIT_LOCKED, echo_json, home_options, json_option
-from newsbot.crawl import CrawlLocked, StorageFailed, run_crawls
+from newsbot.crawl import CrawlLocked, CrawlNotStarted, run_crawls
 from newsbot.overrides import BadSetting, check_overrides
 from newsbot.runs import exit_code, summary_line, total, total_line, worst_exit
 from newsbot.sites.registry import PROFILES, configured_sites, profile_for_url
@@ -91,10 +91,18 @@ def check_crawl(site: str | None, urls, via, sections, since) -> tuple[str, list
 @click.option("--wait", type=click.FloatRange(min=0), default=0, metavar="SECONDS",
               help="Wait up to SECONDS for another crawl on the data dir to finish, instead of "
                    "exiting 3 at once.")
+@click.option("--redis", "redis_url", envvar="NEWSBOT_REDIS_URL", metavar="URL",
+              help="Share the crawl's queue and duplicate filter with every worker on this Redis "
+                   "(redis://host:6379/0; docs/scale.md) [env NEWSBOT_REDIS_URL].")
+@click.option("--join", is_flag=True,
+              help="With --redis: help the run of this job in progress (or the next one) instead of "
+                   "starting one; leave when its frontier has been empty for NEWSBOT_REDIS_IDLE_TIMEOUT.")
+@click.option("--no-index", "no_index", is_flag=True,
+              help="Archive only; leave indexing to `newsbot index --follow` (one writer for many workers).")
 @home_options
 @json_option
-def crawl(sites, all_sites, urls, max_pages, via, sections, since, refresh, overrides, verbose, log_file, wait, data_dir,
-          index_dir, as_json):
+def crawl(sites, all_sites, urls, max_pages, via, sections, since, refresh, overrides, verbose, log_file, wait,
+          redis_url, join, no_index, data_dir, index_dir, as_json):
     """Crawl each SITE (profiles from `newsbot sites`), every configured site (--all), or the
     given --url start pages, side by side under one lock.
 
@@ -110,12 +118,15 @@ def crawl(sites, all_sites, urls, max_pages, via, sections, since, refresh, over
       0    pages fetched, articles found (or the site found unchanged)
       1    no page could be fetched, or the archive or index could not be written
       2    a bad option (an unknown site or section, an unreadable date, a bad -s value)
-      3    another crawl holds the data dir (see --wait)
+      3    another crawl holds the data dir (see --wait), or with --redis a run of the
+           same job is in progress on that frontier
       4    site health: a site's layout seems to have changed (its article pages held no
            article, or far fewer than in its recent runs); a warning names it
       130  SIGINT, 143 SIGTERM stopped the crawl (what was fetched is kept)
     """
     jobs = [check_crawl(site, urls, via, sections, since) for site in _sites(sites, all_sites, urls)]
+    if join and not redis_url:
+        raise click.UsageError("--join needs --redis URL (or NEWSBOT_REDIS_URL)")
     # The spider reads these settings when no -a argument overrides them.
     for name, value in (("NEWSBOT_VIA", ",".join(via)), ("NEWSBOT_SECTIONS", ",".join(sections)),
                         ("NEWSBOT_SINCE", since or ""), ("NEWSBOT_REFRESH", "1" if refresh else "")):
@@ -127,7 +138,7 @@ def crawl(sites, all_sites, urls, max_pages, via, sections, since, refresh, over
     # A progress bar for a person at a terminal; never in cron's logs or in JSON.
     progress = sys.stderr.isatty() and not as_json
     records = _run([(site, site_urls or None) for site, site_urls in jobs], data_dir, index_dir, max_pages,
-                   overrides, wait, progress)
+                   overrides, wait, progress, index=not no_index, redis_url=redis_url or None, join=join)
     code = _report(records, as_json)
     if code:
         raise click.exceptions.Exit(code)
@@ -144,14 +155,14 @@ def _sites(sites: tuple[str, ...], all_sites: bool, urls) -> list[str | None]:
     return list(dict.fromkeys(sites)) or [None]
 
 
-def _run(jobs, data_dir, index_dir, max_pages, overrides, wait, progress=False):
+def _run(jobs, data_dir, index_dir, max_pages, overrides, wait, progress=False, **shared):
     try:
         return run_crawls(jobs, data_dir=home.data_dir(data_dir), index_dir=home.index_dir(index_dir),
-                          max_pages=max_pages, overrides=overrides, wait=wait, progress=progress)
+                          max_pages=max_pages, overrides=overrides, wait=wait, progress=progress, **shared)
     except CrawlLocked as error:
         click.echo(f"newsbot: {error}; try again when it has finished", err=True)
         raise click.exceptions.Exit(EXIT_LOCKED) from None
-    except StorageFailed as error:
+    except CrawlNotStarted as error:
         raise click.ClickException(str(error)) from None
 
 

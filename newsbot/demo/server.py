@@ -17,6 +17,8 @@ import logging
 import signal
 import sys
 import threading
+import time
+from collections import Counter
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -76,6 +78,10 @@ class _Handler(BaseHTTPRequestHandler):
         self._respond(head_only=True)
 
     def _respond(self, head_only: bool) -> None:
+        with self.server.fetched_lock:
+            self.server.fetched[self.path] += 1
+        if self.server.delay:
+            time.sleep(self.server.delay)
         parts = urlsplit(self.path)
         path = unquote(parts.path, errors="replace")  # routes see Devanagari, links carry %-escapes
         query = {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
@@ -131,8 +137,11 @@ class _SiteServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False  # stop() must not wait for a /_test/delay request or an idle keep-alive
 
-    def __init__(self, address: tuple[str, int], verbose: bool):
+    def __init__(self, address: tuple[str, int], verbose: bool, delay: float = 0.0):
         self.verbose = verbose
+        self.delay = delay
+        self.fetched: Counter[str] = Counter()  # request path (with query) -> times asked for
+        self.fetched_lock = threading.Lock()
         self.renderer: SiteRenderer
         super().__init__(address, _Handler)
 
@@ -151,7 +160,8 @@ class DemoServer:
     """
 
     def __init__(self, site_dirs: list[Path] | None = None, host: str = "127.0.0.1",
-                 ports: list[int] | None = None, verbose: bool = False):
+                 ports: list[int] | None = None, verbose: bool = False, delay: float = 0.0):
+        """*delay*: seconds each response waits before it is made (tests that need requests in flight)."""
         dirs = [Path(d) for d in (bundled_site_dirs() if site_dirs is None else site_dirs)]
         if not dirs:
             raise ValueError("no demo sites to serve (no site.json found)")
@@ -160,6 +170,7 @@ class DemoServer:
         self.site_dirs = dirs
         self.host = host
         self.verbose = verbose
+        self.delay = delay
         self._sites = [load_site(d) for d in dirs]
         names = [s["site"]["name"] for s in self._sites]
         if len(set(names)) != len(names):
@@ -173,7 +184,7 @@ class DemoServer:
             return self
         try:
             for raw, port in zip(self._sites, self._ports, strict=True):
-                server = _SiteServer((self.host, port), self.verbose)
+                server = _SiteServer((self.host, port), self.verbose, self.delay)
                 name = raw["site"]["name"]
                 self._servers[name] = server
                 server.renderer = make_renderer(raw, self._base_url(server))
@@ -209,6 +220,12 @@ class DemoServer:
 
     def url(self, name: str, path: str = "/") -> str:
         return self.urls[name] + (path if path.startswith("/") else "/" + path)
+
+    def fetched(self, name: str) -> Counter[str]:
+        """How many times each path of site *name* was asked for (GET or HEAD)."""
+        server = self._servers[name]
+        with server.fetched_lock:
+            return Counter(server.fetched)
 
     def __enter__(self) -> DemoServer:
         return self.start()

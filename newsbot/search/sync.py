@@ -49,13 +49,20 @@ def sync_index(archive: Archive, index_dir: Path, rebuild: bool = False,
     else:  # what was analysed just now, not what the crawl added meanwhile
         pending = archive.article_ids_to_index()
         analyse_articles(archive, archive.article_ids_to_analyse(rules_version(), among=pending))
-    if rebuild or not _in_step(archive, index_dir):
+    if rebuild or not in_step(archive, index_dir):
         if not scan:
             return 0
         return rebuild_index(archive, index_dir, progress, analysed=True)
+    return index_articles(archive, index_dir, pending, progress)
+
+
+def index_articles(archive: Archive, index_dir: Path, ids: list[int],
+                   progress: Callable[[int], None] | None = None) -> int:
+    """Write articles *ids* (analysed) into the live index in one commit and mark them indexed;
+    a damaged index is rebuilt instead. Returns how many were written."""
     written: list[tuple[str, str]] = []
     try:
-        update_documents(index_dir, _documents(archive, pending, written, progress))
+        update_documents(index_dir, _documents(archive, ids, written, progress))
     except (IndexDamaged, IndexOutdated):  # an index made by another schema version, too
         return rebuild_index(archive, index_dir, progress, analysed=True)
     archive.mark_indexed(written)
@@ -86,7 +93,7 @@ def rebuild_index(archive: Archive, index_dir: Path, progress: Callable[[int], N
     return len(written)
 
 
-def _in_step(archive: Archive, index_dir: Path) -> bool:
+def in_step(archive: Archive, index_dir: Path) -> bool:
     """Whether the index holds as many documents as the archive says it indexed (a cheap
     check: the table of contents only; ``newsbot verify`` compares every document)."""
     try:

@@ -131,6 +131,8 @@ class NewsSpider(scrapy.Spider):
         return archive
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        if getattr(self, "frontier_join", False):
+            return  # a worker joining a shared run (`crawl --redis URL --join`): the run was seeded
         origins = dict.fromkeys(f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.start_urls)
         for origin in origins:
             if self.plan.robots:
