@@ -53,18 +53,20 @@ def redis_server(directory: Path) -> tuple[subprocess.Popen, str]:
 
 
 def run(home: Path, commands: list[list[str]]) -> dict:
-    """Start *commands* together (data and index under *home*); their wall and CPU seconds."""
+    """Start *commands* together (data and index under *home*); their wall and CPU seconds, and
+    the largest peak RSS among them."""
     env = {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index")}
     home.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     children = [subprocess.Popen(command, env=env, cwd=home, stdout=subprocess.DEVNULL) for command in commands]
-    cpu = 0.0
+    cpu, rss = 0.0, 0.0
     for child in children:
         _, status, usage = os.wait4(child.pid, 0)
         if status:
             raise SystemExit(f"{child.args[1:4]} failed with status {status}")
         cpu += usage.ru_utime + usage.ru_stime
-    return {"wall": time.perf_counter() - started, "cpu": cpu}
+        rss = max(rss, usage.ru_maxrss / 1024)
+    return {"wall": time.perf_counter() - started, "cpu": cpu, "rss_mb": rss}
 
 
 def archived(home: Path) -> dict:
@@ -121,13 +123,13 @@ def main(argv: list[str] | None = None) -> int:
         redis_process.wait()
     print(f"## shared frontier: crawl of a generated local site ({args.articles} articles, politeness off, "
           "--no-index)\n")
-    print("| run | pages | articles | wall s | span s | pages/s (span) | CPU ms/page | archive KiB/article | "
-          "WARC KiB/article |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| run | pages | articles | wall s | span s | pages/s (span) | CPU ms/page | peak RSS MB | "
+          "archive KiB/article | WARC KiB/article |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for name in ("plain", "redis-1", "redis-2"):
         r = results[name]
         print(f"| {name} | {r['pages']} | {r['articles']} | {r['wall']:.1f} | {r['span']:.0f} | {r['rate']:.1f} | "
-              f"{r['cpu_per_page_ms']:.1f} | {r['archive_bytes'] / 1024 / r['articles']:.1f} | "
+              f"{r['cpu_per_page_ms']:.1f} | {r['rss_mb']:.0f} | {r['archive_bytes'] / 1024 / r['articles']:.1f} | "
               f"{r['warc_bytes'] / 1024 / r['articles']:.1f} |")
     base, two = results["redis-1"]["rate"], results["redis-2"]["rate"]
     print(f"\nredis-1 / plain: {base / results['plain']['rate']:.2f}x; redis-2 / redis-1: {two / base:.2f}x")

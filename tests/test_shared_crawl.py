@@ -79,7 +79,7 @@ def reference(tmp_path_factory) -> tuple[set[str], int]:
 def test_two_workers_fetch_each_url_once_into_one_archive(redis_frontier, reference, tmp_path):
     expected, page_count = reference
     # Each response takes a moment, so both workers have pages to do.
-    with DemoServer([BUNDLED_SITES / SITE], delay=0.1) as site:
+    with DemoServer([BUNDLED_SITES / SITE], delay=0.2) as site:
         url = site.url(SITE)
         first = worker(tmp_path, url, redis_frontier)
         second = worker(tmp_path, url, redis_frontier, "--join")
