@@ -32,7 +32,8 @@ def index(follow_, interval, batch, data_dir, index_dir, as_json):
     """Index every archived article the search index lacks (after `crawl --no-index`, or to
     catch up after downtime); with --follow, keep doing so as workers archive more: the one
     index writer beside any number of `crawl --redis URL --no-index` workers (docs/scale.md).
-    Exit 3 when another `index --follow` holds the index."""
+    Exit 0 (with --follow also when SIGTERM/SIGINT ended it), 3 when another `newsbot index`
+    holds the index, 130/143 when a signal cut a catch-up short (the rest is indexed next time)."""
     index_path = home.index_dir(index_dir)
     stop = threading.Event()
     caught: list[int] = []
@@ -49,6 +50,8 @@ def index(follow_, interval, batch, data_dir, index_dir, as_json):
     else:
         how = f"; stopped by {signal.Signals(caught[0]).name}" if caught else ""
         click.echo(f"index: {total} articles indexed into {index_path}{how}")
+    if caught and not follow_:  # a catch-up cut short, as an interrupted crawl: 130/143
+        raise click.exceptions.Exit(128 + caught[0])
 
 
 def _reporter(as_json: bool):
