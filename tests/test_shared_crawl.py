@@ -1,6 +1,6 @@
 """Several `newsbot crawl --redis URL` workers sharing one frontier, and `newsbot index --follow`,
 as a user runs them: real processes, a real redis-server (tests/conftest.py), a bundled site over
-127.0.0.1 that counts every request it serves, one archive."""
+127.0.0.1 that counts every request it serves, one archive (PostgreSQL, and one SQLite file)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import BUNDLED_SITES, REPO, run_newsbot
+from conftest import BUNDLED_SITES, REPO, archive_env, run_newsbot
 
+from newsbot import home as homes
+from newsbot.archive import sql
 from newsbot.demo.server import DemoServer
 from newsbot.search.index import document_count
 
@@ -35,14 +37,21 @@ print(json.dumps({"code": code, "loaded": loaded}))
 """
 
 
-def env(home: Path) -> dict:
-    return {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index")}
+def env(home: Path, db_url: str | None = None) -> dict:
+    return {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index"),
+            **archive_env(home / "data"), **({"NEWSBOT_DB_URL": db_url} if db_url else {})}
 
 
-def worker(home: Path, url: str, redis_url: str, *extra: str) -> subprocess.Popen:
+def db_url(archive_at) -> str | None:
+    """The PostgreSQL database pg13's `archive_at` fixture made, or None: the data dir's SQLite
+    file, written by several processes at once (WAL)."""
+    return archive_at if sql.is_url(archive_at) else None
+
+
+def worker(home: Path, url: str, redis_url: str, *extra: str, db: str | None = None) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "newsbot.cli", "crawl", SITE, "--url", url, "--redis", redis_url,
                              "--json", *FAST, *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=home, env=env(home))
+                            cwd=home, env=env(home, db))
 
 
 def summary(process: subprocess.Popen) -> tuple[dict, str]:
@@ -51,10 +60,13 @@ def summary(process: subprocess.Popen) -> tuple[dict, str]:
     return json.loads(out.splitlines()[-1]), err
 
 
-def articles(home: Path) -> set[str]:
+def articles(home: Path, db: str | None = None) -> set[str]:
     """The archived articles' paths (each test serves the site on a port of its own)."""
-    with sqlite3.connect(home / "data" / "archive.sqlite3") as db:
-        return {urlsplit(row[0]).path for row in db.execute("SELECT canonical_url FROM articles")}
+    connection = sql.connect(db or homes.archive_location(home / "data"))
+    try:
+        return {urlsplit(row[0]).path for row in connection.execute("SELECT canonical_url FROM articles")}
+    finally:
+        connection.close()
 
 
 def pages_fetched(site: DemoServer) -> dict[str, int]:
@@ -76,37 +88,39 @@ def reference(tmp_path_factory) -> tuple[set[str], int]:
     return articles(home), len(fetched)
 
 
-def test_two_workers_fetch_each_url_once_into_one_archive(redis_frontier, reference, tmp_path):
+def test_two_workers_fetch_each_url_once_into_one_archive(redis_frontier, reference, archive_at, tmp_path):
     expected, page_count = reference
+    db = db_url(archive_at)
     # Each response takes a moment, so both workers have pages to do.
     with DemoServer([BUNDLED_SITES / SITE], delay=0.2) as site:
         url = site.url(SITE)
-        first = worker(tmp_path, url, redis_frontier)
-        second = worker(tmp_path, url, redis_frontier, "--join")
+        first = worker(tmp_path, url, redis_frontier, db=db)
+        second = worker(tmp_path, url, redis_frontier, "--join", db=db)
         (one, _), (two, _) = summary(first), summary(second)
         fetched = pages_fetched(site)
     assert one["pages"] > 0 and two["pages"] > 0, (one, two)
     assert set(fetched.values()) == {1}, {path: n for path, n in fetched.items() if n > 1}
     assert len(fetched) == page_count  # pages, sitemaps and feeds: what one plain process asks for
-    assert articles(tmp_path) == expected
+    assert articles(tmp_path, db) == expected
     assert one["articles_new"] + two["articles_new"] == len(expected)  # each article stored once
 
 
-def test_a_worker_killed_mid_crawl_loses_nothing(redis_frontier, reference, tmp_path):
+def test_a_worker_killed_mid_crawl_loses_nothing(redis_frontier, reference, archive_at, tmp_path):
     expected, _ = reference
+    db = db_url(archive_at)
     with DemoServer([BUNDLED_SITES / SITE], delay=0.4) as site:
         url = site.url(SITE)
-        doomed = worker(tmp_path, url, redis_frontier)
+        doomed = worker(tmp_path, url, redis_frontier, db=db)
         deadline = time.monotonic() + 60
         while sum(pages_fetched(site).values()) < 6 and time.monotonic() < deadline:
             time.sleep(0.02)
         doomed.send_signal(signal.SIGKILL)  # with the last page asked for still being served
         doomed.communicate(timeout=30)
-        assert articles(tmp_path) < expected
-        rescuer = worker(tmp_path, url, redis_frontier, "--join")
+        assert articles(tmp_path, db) < expected
+        rescuer = worker(tmp_path, url, redis_frontier, "--join", db=db)
         _, log = summary(rescuer)
     assert "requeued" in log and "workers that died mid-crawl" in log
-    assert articles(tmp_path) == expected
+    assert articles(tmp_path, db) == expected
 
 
 def test_a_second_start_of_a_running_job_exits_3(redis_frontier, tmp_path):
