@@ -4,10 +4,9 @@ index sync writes only what changed: no rebuild because an article's analysis ch
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import datetime
 
-from conftest import BUNDLED_SITES, run_newsbot
+from conftest import BUNDLED_SITES, archive_db, run_newsbot
 
 from newsbot.archive import Archive
 from newsbot.demo.server import load_site
@@ -26,7 +25,7 @@ def test_crawl_indexes_in_batches_while_it_runs_each_article_once(site_server, t
     articles = len(load_site(BUNDLED_SITES / "gramin")["articles"])
     assert summary["articles_new"] == summary["indexed"] == articles  # none indexed twice, no rebuild
     assert "in the worker process" in result.stderr  # some were synced before the crawl ended
-    db = sqlite3.connect(tmp_path / "data" / "archive.sqlite3")
+    db = archive_db(tmp_path / "data")
     assert db.execute("SELECT COUNT(*) FROM articles a JOIN analyses n ON n.article_id = a.id"
                       " WHERE n.content_hash = a.content_hash AND n.rules_version = ?"
                       " AND a.indexed_hash = a.content_hash", (rules_version(),)).fetchone()[0] == articles
