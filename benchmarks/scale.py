@@ -1,6 +1,7 @@
 """newsbot at 10k / 50k / 100k articles, beside its peers in the same run (issue 10).
 
     python benchmarks/scale.py [--sizes 10000 50000 100000] [--work DIR] [--crawl-articles 3000]
+        [--write-articles 1500] [--redis-articles 1000]
 
 One archive grows from the generated articles of benchmarks/scale_data.py (demo paragraphs
 recombined with generated people and places) to each size in turn; at each size it measures:
@@ -15,7 +16,8 @@ recombined with generated people and places) to each size in turn; at each size 
 and once: the crawl of a generated local site by newsbot (archive, analysis and index
 included) and by a plain Scrapy + trafilatura spider writing JSON lines (scale_peers.py), and
 the archive's write rate in PostgreSQL beside SQLite's, with one and two writers
-(archive_write.py).
+(archive_write.py), and the crawl rate of one and two workers sharing a Redis frontier beside
+the plain crawl (scale_redis.py).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,6 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import archive_write  # noqa: E402
+import scale_redis  # noqa: E402
 from scale_data import Generator  # noqa: E402
 from scale_peers import crawl_rates, fts5_build, fts5_latency, timed_queries  # noqa: E402
 
@@ -170,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--crawl-articles", type=int, default=3000, help="0 skips the crawl comparison")
     parser.add_argument("--write-articles", type=int, default=1500,
                         help="articles per archive write measurement, SQLite and PostgreSQL (0 skips it)")
+    parser.add_argument("--redis-articles", type=int, default=1000,
+                        help="articles on the site crawled by one and two workers on Redis (0 skips it)")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="newsbot-scale-"))
     data_dir = work / "data"
@@ -212,6 +218,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_articles:
         print(f"\n## archive write rate, SQLite and PostgreSQL ({args.write_articles} articles each)", flush=True)
         archive_write.main(["--articles", str(args.write_articles)])
+    if args.redis_articles:
+        if shutil.which("redis-server") is None:
+            print("\n(shared frontier skipped: redis-server is not installed; apt-get install redis-server)")
+        else:
+            print(flush=True)
+            scale_redis.main(["--articles", str(args.redis_articles), "--work", str(work / "redis")])
     return 0
 
 
