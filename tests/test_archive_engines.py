@@ -168,3 +168,61 @@ def test_a_password_never_reaches_the_output():
 
     assert sql.display("postgresql://newsbot:s3cret@db.example/archive") == "postgresql://newsbot:***@db.example/archive"
     assert "s3cret" not in os.fspath(sql.display("postgresql://u:s3cret@h:5433/d?sslmode=require"))
+
+
+def test_a_person_dropped_by_one_analysis_while_another_mentions_them_stays(postgres):
+    """Two workers on PostgreSQL: one re-analyses an article that no longer names a person (so the
+    registry forgets them) while another's uncommitted analysis mentions that person. The first
+    trips over the second's mention when it commits (a foreign-key violation): its whole
+    analysis is run again, and the person stays in the registry with the new mention."""
+    import threading
+
+    from newsbot.archive import sql
+    from newsbot.people.registry import analyse_articles
+
+    url = postgres.new_database()
+    from newsbot.ingest import store
+
+    with Archive(url) as archive:
+        for n, text in enumerate(("सोनपुर। बैठक में कुसुम देवी को मंडल अध्यक्ष नियुक्त किया गया।",
+                                  "मधुबन। ग्राम सभा की बैठक में सड़क और नाली पर चर्चा हुई।")):
+            store(archive, page_of(f"http://127.0.0.1:9/2026/11/2{n}/baithak/", 0, text))
+        first, second = (archive.article_by_url(f"http://127.0.0.1:9/2026/11/2{n}/baithak/")["id"] for n in (0, 1))
+        analyse_articles(archive, [first, second])
+        person, mention = archive.db.execute("SELECT person_id, id FROM mentions WHERE article_id = ?",
+                                             (first,)).fetchone()
+        analysis = archive.analysis_of(first)
+    # The second worker's analysis names the person in the other article, not yet committed.
+    other = sql.connect(url)
+    other.execute("BEGIN")
+    other.execute("INSERT INTO mentions (article_id, person_id, name, role) SELECT ?, person_id, name, role"
+                  " FROM mentions WHERE id = ?", (second, mention))
+    failures = []
+
+    def reanalyse_without_the_person():
+        try:
+            with Archive(url) as worker:
+                summary = {field: analysis[field] for field in ("political", "event_types", "parties", "counts")}
+                worker.save_analyses([(first, analysis["content_hash"], summary, [])], analysis["rules_version"],
+                                     "2026-12-05T10:00:00+05:30")
+        except ArchiveError as error:
+            failures.append(error)
+
+    worker = threading.Thread(target=reanalyse_without_the_person)
+    worker.start()
+    watcher = sql.connect(url)
+    for _ in range(200):  # until the first worker waits for the second's lock on the person
+        if watcher.execute("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                           " AND datname = current_database()").fetchone()[0]:
+            break
+        threading.Event().wait(0.05)
+    else:
+        pytest.fail("the re-analysis never waited for the other worker's mention")
+    other.execute("COMMIT")
+    worker.join(30)
+    assert not failures, failures
+    with Archive(url) as archive:
+        assert archive.db.execute("SELECT article_id FROM mentions WHERE person_id = ?", (person,)).fetchall() == \
+            [(second,)]
+    for connection in (other, watcher):
+        connection.close()

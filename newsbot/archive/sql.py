@@ -34,8 +34,10 @@ INSTALL_HINT = "PostgreSQL archives need psycopg: pip install 'newsbot[postgresq
 # Any constant: the key of the advisory lock under which a worker creates or upgrades the schema.
 SCHEMA_LOCK_KEY = 0x6E657773
 # PostgreSQL's "deadlock detected" and "serialization failure": the transaction was rolled back
-# to let another worker's go on, and may simply be run again.
-RETRIED_STATES = frozenset({"40P01", "40001"})
+# to let another worker's go on, and may simply be run again. Also "foreign key violation": a
+# worker forgetting a person no mention named in its snapshot, or mentioning a person another
+# worker just forgot, collides with that worker's commit; run again, it sees the commit.
+RETRIED_STATES = frozenset({"40P01", "40001", "23503"})
 ATTEMPTS = 5
 
 
@@ -257,8 +259,9 @@ def locking(db) -> str:
 
 
 def retried(method):
-    """An archive write (one transaction) run again when PostgreSQL rolled it back to break a
-    deadlock between workers; never inside a caller's transaction, which that rollback undid."""
+    """An archive write (one transaction) run again when PostgreSQL rolled it back because it
+    collided with another worker's (RETRIED_STATES); never inside a caller's transaction, which
+    that rollback undid."""
     @wraps(method)
     def run(self, *args, **kwargs):
         for attempt in range(1, ATTEMPTS + 1):
