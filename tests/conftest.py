@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -88,17 +90,18 @@ def web_home(site_server, tmp_path_factory) -> Path:
     return home
 
 
-@pytest.fixture(scope="session")
-def web_server(web_home):
-    """`newsbot serve --port 0` over web_home, in a child process; yields its base URL."""
+@contextmanager
+def serving(home: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`newsbot serve --port 0` over the data and index dirs of *home*, in a child process;
+    yields its base URL."""
     import time
 
-    log = web_home / "serve.log"
-    env = {**os.environ, "NEWSBOT_DATA_DIR": str(web_home / "data"), "NEWSBOT_INDEX_DIR": str(web_home / "index"),
-           **archive_env(web_home / "data")}
+    log = home / "serve.log"
+    env = {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index"),
+           **archive_env(home / "data"), **(env or {})}
     with open(log, "w") as stderr:
         process = subprocess.Popen([sys.executable, "-m", "newsbot.cli", "serve", "--port", "0"],
-                                   stderr=stderr, stdout=subprocess.DEVNULL, cwd=web_home, env=env)
+                                   stderr=stderr, stdout=subprocess.DEVNULL, cwd=home, env=env)
     deadline = time.monotonic() + 30
     while "http://" not in log.read_text() and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -106,9 +109,18 @@ def web_server(web_home):
     if "http://" not in text:
         process.kill()
         raise RuntimeError(f"newsbot serve did not start: {text}")
-    yield "http://" + text.split("http://", 1)[1].split("/", 1)[0]
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield "http://" + text.split("http://", 1)[1].split("/", 1)[0]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def web_server(web_home):
+    """`newsbot serve` over web_home; yields its base URL."""
+    with serving(web_home) as url:
+        yield url
 
 
 # -- PostgreSQL (tests/postgres.py) ---------------------------------------------------------------

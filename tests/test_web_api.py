@@ -11,10 +11,11 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
+from datetime import datetime
 from urllib.parse import urlencode
 
 import pytest
-from conftest import HOSTILE_TITLE, HOSTILE_URL, REPO, archive_env, run_newsbot
+from conftest import HOSTILE_TITLE, HOSTILE_URL, REPO, archive_env, run_newsbot, serving
 
 from newsbot.archive import Archive
 
@@ -299,3 +300,34 @@ def test_a_crawl_while_serving_is_archived_and_found_without_a_restart(web_serve
     assert statuses == {200}  # the readers never waited on, nor broke, the writer
     [hit] = api(web_server, "/api/search", q="surendra pal verma")["results"]
     assert "सुरेन्द्र पाल वर्मा" in api(web_server, f"/api/articles/{hit['id']}")["text"]
+
+
+def test_connections_are_kept_between_requests_and_a_dropped_one_replaced(postgres, tmp_path):
+    """On PostgreSQL (where opening a connection costs more than a search) the app serves request
+    after request on the connection it kept; when the server drops it, the next request gets a
+    fresh one instead of an error."""
+    from newsbot.archive import sql
+    from newsbot.items import IST, Article
+
+    url = postgres.new_database()
+    with Archive(url) as archive:
+        archive.upsert_article(Article(
+            url="http://127.0.0.1:9/2026/11/30/baithak/", canonical_url="http://127.0.0.1:9/2026/11/30/baithak/",
+            site="gramin", title="मंडल अध्यक्ष की नियुक्ति", text="सोनपुर। बैठक में कुसुम देवी को मंडल अध्यक्ष चुना गया।",
+            published=datetime(2026, 11, 30, 10, tzinfo=IST), is_article=True))
+    watcher = sql.connect(url)
+
+    def app_connections() -> list:
+        return watcher.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                               " AND pid <> pg_backend_pid()").fetchall()
+
+    with serving(tmp_path, {"NEWSBOT_DB_URL": url}) as server:
+        assert api(server, "/api/stats")["articles"] == 1
+        kept = app_connections()
+        for _ in range(5):
+            assert api(server, "/api/stats")["articles"] == 1
+        assert app_connections() == kept and len(kept) == 1
+        watcher.execute("SELECT pg_terminate_backend(?)", (kept[0][0],))
+        assert api(server, "/api/stats")["articles"] == 1
+        assert len(app_connections()) == 1 and app_connections() != kept
+    watcher.close()
