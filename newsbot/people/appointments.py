@@ -4,11 +4,7 @@ Each frame is a regular expression over the tag string (see vocab.py for the let
 
 - OBJECT_FIRST "X को [ORG/PLACE का] ROLE नियुक्त/मनोनीत किया", "X को ROLE की जिम्मेदारी सौंपी",
   with lists ("A, B और C को") and gapped lists ("A को बेलवा और B को सोनपुर का ROLE नियुक्त");
-- ROLE_FIRST "ROLE के रूप में / पद पर X को नियुक्त", "ROLE पद पर X निर्वाचित हुए", "ROLE की
-  कमान/जिम्मेदारी X को (उन्हें) सौंपी";
-- GIVEN "X को मिली ROLE की कमान" (headlines);
-- CHARGE "X को पार्टी की कमान सौंपी", "X को मिली युवा मोर्चा की कमान": appointed, the post
-  named elsewhere in the text;
+- ROLE_FIRST "ROLE के रूप में / पद पर X को नियुक्त", "ROLE पद पर X निर्वाचित हुए";
 - BECAME "X ROLE बने/नियुक्त", "X बने ORG के ROLE" (headlines);
 - LIST "PLACE का ROLE A, PLACE का B ... को बनाया गया": the post is stated once for the list,
   and when the sentence names none, it is the post of the appointment before (``carry``);
@@ -20,7 +16,8 @@ Each frame is a regular expression over the tag string (see vocab.py for the let
   given first, the rank held;
 - DISTRIBUTED "रामनगर से A, सोनपुर में B और मधुबन के ROLE C मनोनीत": one post, each item its place;
 - PREDECESSOR "A के स्थान पर / की जगह B को ROLE बनाया", "A को हटाकर B को ROLE बनाया": A held the post.
-Lists whose post is stated once in the plural or a headline are in lists.py.
+Charges (कमान, जिम्मेदारी … सौंपी; X को मिली … की कमान) are in charges.py, lists whose post is
+stated once in the plural or a headline in lists.py.
 "X को पदोन्नत कर ROLE बनाया": an appointment verb as a participle (कर, करते हुए) before the post.
 An appointment followed by था/थे (past) or जाएगा/जाएंगे (to come) is not this text's.
 """
@@ -29,24 +26,12 @@ from __future__ import annotations
 
 import re
 
+from newsbot.people.charges import given_charges, held_charges, role_charges
+from newsbot.people.frames import GAP, NAME, NL, ROLES, appointed, held, pair, roles_in
 from newsbot.people.names import name_after, names_in
 from newsbot.people.roles import JUR, ROLE, ROLE_RE, Fact, role_fact
-from newsbot.people.tokens import key
 from newsbot.people.units import TaggedSentence
 
-HEAD = "अध्यक्ष"  # the post of whoever is given the कमान of an org or level
-IN_CHARGE = "प्रभारी"  # of whoever is given its प्रभार
-# The level handed over (its oblique form as printed) and the level of its head.
-_LEVELS = {key(word): level for word, level in (
-    ("जिले", "जिला"), ("जिला", "जिला"), ("जनपद", "जिला"), ("प्रदेश", "प्रदेश"), ("राज्य", "प्रदेश"),
-    ("महानगर", "महानगर"), ("नगर", "नगर"), ("शहर", "शहर"), ("ब्लॉक", "ब्लॉक"), ("प्रखंड", "प्रखंड"),
-    ("मंडल", "मंडल"), ("विधानसभा", "विधानसभा"))}
-
-# A name, maybe with जी after it ("गोपाल जी को"), and a list of names.
-NAME = r"H*w+j?"
-NL = rf"{NAME}(?:(?:,C?|C){NAME})*"
-GAP = r"[xS#]{0,3}"
-ROLES = rf"{ROLE}(?:(?:,|C)F*{ROLE})*"  # "राष्ट्रीय सचिव व बिहार प्रदेश सह प्रभारी"
 # A gapped list in front: "A को उपाध्यक्ष और B को सचिव बनाया", "A को बेलवा और B को सोनपुर का ..."
 # Where a listed person comes from, before the name: "टिकारी निवासी A", "शेरघाटी के B"
 ORIGIN = r"(?:F{1,2}x|[Fw]{1,2}K)?"
@@ -70,23 +55,8 @@ GLOSS = r"(?:\([^()]{1,4}\))?"
 OBJECT_FIRST = re.compile(
     rf"(?P<pre>(?:{ORIGIN}{NL}(?:O(?:[Fw]{{1,2}}|{QUAL}{ROLES}{BRACKET})|{BARE_PLACE})(?:,C?|C))*){ORIGIN}(?:(?P<nl>{NL})O|(?P<pronoun>U))"
     rf"(?P<having>Vx)?{OBJECT_GAP}{{0,7}}?(?P<roles>{ROLES})(?!SV)(?:{JUR}|w(?=[KY]))?{GLOSS}(?:[YK]?{GAP}V|Y?[xKL]{{0,2}}[JA][xKU#]{{0,3}}G)")
-# X को मिली ROLE की कमान (headlines)
-# X को मिला ROLE का पद
-GIVEN = re.compile(rf"(?P<nl>{NL})OG[PpFwK]{{0,3}}?(?P<roles>{ROLES})K[JY]")
-# ROLE के रूप में / पद पर X (को) नियुक्त; ROLE की कमान X को (उन्हें) सौंपी
-ROLE_FIRST = re.compile(
-    rf"(?P<roles>{ROLE}){JUR}?(?:Y{GAP}(?P<nl>{NL})(?:[OK]?{GAP}V|O[xA]{{0,2}}G)"
-    rf"|Y?KJ[x#EL]{{0,3}}F{{0,2}}x?(?:{ROLE})?(?:(?P<nl2>{NL})O|(?P<pronoun>U)){GAP}[GV]"
-    rf"|Y?KJx{{0,2}}(?P<nl3>{NL})g)")
-# की कमान X को सौंपी; X को पार्टी की कमान सौंपी; X को मिली युवा मोर्चा की कमान
-# CHARGE_LIST "रामनगर की कमान A को, सोनपुर की जिम्मेदारी B को और मधुबन की कमान C को सौंपी": each
-# item a charge of its own, the verb once at the end.
-CHARGE_ITEM = rf"[FwLs]{{1,3}}KJx{{0,2}}{NL}O"
-CHARGE = re.compile(rf"(?:J[x#EL]{{0,3}}(?P<nl>{NL})O(?:(?:,C?|C){CHARGE_ITEM})*|(?P<nl2>{NL})O[xSPpFwK#N]{{0,5}}?J){GAP}G"
-                    rf"|(?P<nl3>{NL})OG[PpLsFwK]{{1,5}}?J")
-CHARGE_ITEM_RE = re.compile(rf"J[x#EL]{{0,3}}(?P<nl>{NL})O")
-# ROLE की जिम्मेदारी X के पास (थी): held, not given
-HELD = re.compile(rf"(?P<roles>{ROLE}){JUR}?Y?KJ[x#EL]{{0,3}}(?P<nl>{NL})Kx")
+# ROLE के रूप में / पद पर X (को) नियुक्त; "ROLE पद पर X को जगह मिली"
+ROLE_FIRST = re.compile(rf"(?P<roles>{ROLE}){JUR}?Y{GAP}(?P<nl>{NL})(?:[OK]?{GAP}V|O[xA]{{0,2}}G)")
 # Where a subject's name list begins: nothing of a name or list before it, or a clause joined
 # by ", जबकि/और" ("… घोषित किए गए, जबकि A और B उपाध्यक्ष चुने गए").
 BOUNDARY = r"(?:^|(?<=[,.(xSNERjK])|(?<=,C))"
@@ -171,85 +141,71 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
         if match.group("having") and sentence.key_of(match.end("having") - 1) not in _HAVING:
             continue
         objects.append(match.span())
-        roles = _roles(sentence, text, match, "roles")
+        roles = roles_in(sentence, text, match, "roles")
         if match.group("pronoun"):
-            found += [_appointed(_named_before(sentence, match.start("pronoun")), role) for role in roles]
+            found += [appointed(_named_before(sentence, match.start("pronoun")), role) for role in roles]
         else:
-            found += _past(sentence, match.end(), _pair(sentence, match.span("nl"), roles))
+            found += _past(sentence, match.end(), pair(sentence, match.span("nl"), roles))
         for gapped in GAPPED_RE.finditer(tags, *match.span("pre")):
             if gapped.group("roles"):
-                found += _pair(sentence, gapped.span("nl"), _roles(sentence, text, gapped, "roles"))
+                found += pair(sentence, gapped.span("nl"), roles_in(sentence, text, gapped, "roles"))
             else:
-                place = _text(sentence, text, *gapped.span("place" if gapped.group("place") else "bare"))
-                found += [_at(fact, place) for fact in _pair(sentence, gapped.span("nl"), roles)]
-    for match in ROLE_FIRST.finditer(tags):
-        roles = _roles(sentence, text, match, "roles")
-        if match.group("pronoun"):
-            found += [_appointed(None, role) for role in roles]
-        else:
-            group = next(g for g in ("nl", "nl2", "nl3") if match.group(g))
-            found += _pair(sentence, match.span(group), roles)
+                place = sentence.printed(text, *gapped.span("place" if gapped.group("place") else "bare"))
+                found += [_at(fact, place) for fact in pair(sentence, gapped.span("nl"), roles)]
+    framed = [(match.start(), pair(sentence, match.span("nl"), roles_in(sentence, text, match, "roles")))
+              for match in ROLE_FIRST.finditer(tags)]
+    for _, facts in sorted(framed + role_charges(sentence, text, tags), key=lambda item: item[0]):
+        found += facts  # in the order of the sentence, whether the post is given or charged
     for match in DISTRIBUTED.finditer(tags):
         items = [m for m in ROLE_RE.finditer(tags, *match.span("items"))]
         if not match.group("post") and not items and not match.group("charge"):
             continue
         objects.append(match.span())
-        post = (_roles(sentence, text, match, "post")[-1] if match.group("post")
+        post = (roles_in(sentence, text, match, "post")[-1] if match.group("post")
                 else role_fact(sentence, text, items[-1].start(), items[-1].end()) if items else None)
         found += _past(sentence, match.end(), _list(sentence, text, tags, *match.span("items"), post))
     for match in BECAME.finditer(tags):
         if any(start < match.start("nl") < stop for start, stop in objects) or not _AGAIN.issuperset(
                 sentence.key_of(index) for index in range(*match.span("again"))):
             continue  # "X को बसपा का महमूदाबाद विधानसभा अध्यक्ष बनाया": a place, not a subject
-        roles = _roles(sentence, text, match, "roles", "roles2")
-        found += _past(sentence, match.end(), _pair(sentence, match.span("nl"), roles))
+        roles = roles_in(sentence, text, match, "roles", "roles2")
+        found += _past(sentence, match.end(), pair(sentence, match.span("nl"), roles))
     for match in LABELLED.finditer(tags):
         found += _past(sentence, match.end(), _list(sentence, text, tags, *match.span("items")))
     for match in BECAME_AFTER.finditer(tags):
-        found += _past(sentence, match.end(), _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles")))
+        found += _past(sentence, match.end(), pair(sentence, match.span("nl"), roles_in(sentence, text, match, "roles")))
     for match in REMOVED.finditer(tags):
         group = "nl" if match.group("nl") else "nl2"
-        found += [_held(fact) for fact in _pair(sentence, match.span(group), _roles(sentence, text, match, "roles", "roles2"))]
-    for match in GIVEN.finditer(tags):
-        found += _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles"))
-    for match in CHARGE.finditer(tags):
-        items = [(match.span(), match.span("nl2") if match.group("nl2") else match.span("nl3"))]
-        if match.group("nl"):  # each item's head from what its own charge hands over
-            items = [(item.span(), item.span("nl")) for item in CHARGE_ITEM_RE.finditer(tags, *match.span())]
-        for charge, names in items:
-            head = _head_of_charge(sentence, text, tags, *charge)
-            found += [Fact(name, None, org=head.org, party=head.party, appointed=True, names=units, charge=head.role)
-                      for name, units in names_in(sentence, *names)]
+        found += [held(fact) for fact in pair(sentence, match.span(group), roles_in(sentence, text, match, "roles", "roles2"))]
+    found += given_charges(sentence, text, tags)
     for match in NAME_SEALED.finditer(tags):
         after = {sentence.key_of(index) for index in range(match.end(), min(match.end() + _SEALED_WITHIN, len(tags)))}
         if sentence.key_of(match.end() - 1) in _NAME and not after.isdisjoint(_SEALED):
-            found += _past(sentence, match.end(), _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles")))
-    for match in HELD.finditer(tags):
-        if sentence.key_of(match.end() - 1) == "पास":
-            found += [_held(fact) for fact in _pair(sentence, match.span("nl"), _roles(sentence, text, match, "roles"))]
+            found += _past(sentence, match.end(), pair(sentence, match.span("nl"), roles_in(sentence, text, match, "roles")))
+    found += held_charges(sentence, text, tags)
     ranked = set()
     for match in POST_RANK.finditer(tags):
         ranked.add(match.end())
         for item in POST_RANK_RE.finditer(tags, *match.span("items")):
             found += _past(sentence, match.end(),
-                           _pair(sentence, item.span("nl"), _roles(sentence, text, item, "post")))
+                           pair(sentence, item.span("nl"), roles_in(sentence, text, item, "post")))
     nominal = set()
     for match in NOMINAL.finditer(tags):
         noun = next(g for g in ("noun", "noun2") if match.group(g))
         if sentence.key_of(match.start(noun)) in _APPOINTMENT_NOUNS:
             nominal.add(match.end("nl"))
-            roles = _roles(sentence, text, match, "roles", "roles2")
+            roles = roles_in(sentence, text, match, "roles", "roles2")
             if match.group("roles2") and match.start("roles2") == match.end("nl") + 1:
                 for role in roles:  # "X की ROLE पद पर": the genitive is the holder's, no place
                     role.jurisdiction = None
-            found += _past(sentence, match.end(), _pair(sentence, match.span("nl"), roles))
+            found += _past(sentence, match.end(), pair(sentence, match.span("nl"), roles))
     for match in LIST.finditer(tags):
         if match.end("items") in nominal or match.end() in ranked:
             continue
         if match.group("post") is None and tags[match.end("items")] == "K" \
                 and sentence.key_of(match.end() - 1) not in _APPOINTMENT_NOUNS:
             continue
-        post = _roles(sentence, text, match, "post")[-1] if match.group("post") else None
+        post = roles_in(sentence, text, match, "post")[-1] if match.group("post") else None
         items = _list(sentence, text, tags, *match.span("items"), post)
         if sentence.key_of(match.end() - 1) == "शामिल":  # "X को भाजपा में शामिल किया": joined
             items = [fact for fact in items if fact.own]
@@ -259,35 +215,9 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
         end = match.end() if match.group("items") else object_ends.get(match.end())
         if end is None:
             continue
-        for pair in PAIR_RE.finditer(tags, *match.span("items" if match.group("items") else "lead")):
-            found += _past(sentence, end, _pair(sentence, pair.span("name"), _roles(sentence, text, pair, "roles")))
+        for couple in PAIR_RE.finditer(tags, *match.span("items" if match.group("items") else "lead")):
+            found += _past(sentence, end, pair(sentence, couple.span("name"), roles_in(sentence, text, couple, "roles")))
     return found + _predecessors(sentence, tags, found)
-
-
-def _head_of_charge(sentence: TaggedSentence, text: str, tags: str, start: int, stop: int) -> Fact:
-    """The post a charge gives when the text names no other for the person: the head of the
-    org or level handed over ("युवा कांग्रेस की कमान": अध्यक्ष of युवा कांग्रेस; "जिले की कमान":
-    जिला अध्यक्ष; "PLACE का प्रभार": प्रभारी); None for anything else."""
-    head = Fact(None, None)
-    for index in range(stop - 1, start - 1, -1):
-        if tags[index] == "J":
-            if sentence.key_of(index) == "प्रभार":  # the charge of a place: its in-charge
-                head.role = IN_CHARGE
-            for before in range(index - 1, -1, -1):
-                if tags[before] == "P":
-                    head.org = _text(sentence, text, before, before + 1)
-                    head.party = sentence.units[before].entry.value
-                    head.role = head.role or HEAD
-                elif sentence.key_of(before) in _LEVELS and head.org is None and head.role is None:
-                    head.role = f"{_LEVELS[sentence.key_of(before)]} {HEAD}"
-                elif tags[before] == "F" or _body(sentence.units[before]) or (
-                        tags[before] == "w" and before == index - 2 and tags[before - 1:before] in ",C"):
-                    # "रामनगर / महिला इकाई की जिम्मेदारी X को"; an item of a CHARGE_LIST "…, मधुबन की कमान C को"
-                    head.role = head.role or HEAD
-                elif tags[before] not in "KsLxF":
-                    break
-            break
-    return head  # no post when what is handed over is neither an org nor a level ("निगरानी की")
 
 
 def _named_before(sentence: TaggedSentence, index: int):
@@ -309,10 +239,6 @@ def _named_before(sentence: TaggedSentence, index: int):
     return None
 
 
-def _body(unit) -> bool:
-    return unit.entry is not None and unit.entry.value == "body"
-
-
 def _predecessors(sentence: TaggedSentence, tags: str, found: list[Fact]) -> list[Fact]:
     """"A के स्थान पर / की जगह B को ROLE बनाया": A held the post given (not appointed); with
     no post in the sentence ("वह A की जगह लेंगे"), the post of the appointment before."""
@@ -330,38 +256,12 @@ def _predecessors(sentence: TaggedSentence, tags: str, found: list[Fact]) -> lis
     return result
 
 
-def _roles(sentence: TaggedSentence, text: str, match: re.Match, *groups: str) -> list[Fact]:
-    group = next(g for g in groups if match.group(g))
-    offset = match.start(group)
-    return [role_fact(sentence, text, offset + m.start(), offset + m.end())
-            for m in ROLE_RE.finditer(match.group(group))]
-
-
-def _pair(sentence: TaggedSentence, span: tuple[int, int], roles: list[Fact]) -> list[Fact]:
-    """Names of a list with their roles: respectively when the counts agree ("A और B को क्रमशः
-    अध्यक्ष और महासचिव"), else every name every role."""
-    names = names_in(sentence, *span)
-    if len(names) == len(roles) > 1:
-        return [_appointed(name, role) for name, role in zip(names, roles, strict=True)]
-    return [_appointed(name, role) for name in names for role in roles]
-
-
-def _appointed(name, role: Fact) -> Fact:
-    span, units = name if name is not None else (None, (0, 0))
-    return Fact(span, role.role, role.org, role.jurisdiction, role.party, True, names=units, roles=role.roles)
-
-
 def _past(sentence: TaggedSentence, end: int, found: list[Fact]) -> list[Fact]:
     stop = min(end + _PAST_WITHIN, len(sentence.units))
     if any(sentence.key_of(index) in _PAST for index in range(end, stop)):
         for fact in found:
             fact.appointed = False
     return found
-
-
-def _held(fact: Fact) -> Fact:
-    fact.appointed = False
-    return fact
 
 
 def _at(fact: Fact, place: str) -> Fact:
@@ -396,17 +296,12 @@ def _list(sentence: TaggedSentence, text: str, tags: str, start: int, stop: int,
         for name, units in names_in(sentence, *item.span("name")):
             fact = Fact(name, None, appointed=True, carry=carry, names=units)
             if own or role:  # "A (उपाध्यक्ष), B (सचिव) को शामिल किया गया": each his own
-                fact = _appointed((name, units), own or role)
+                fact = appointed((name, units), own or role)
                 fact.own = own is not None
             place = next((g for g in ("place", "place2") if item.group(g)), None)
             if place and set(item.group(place).rstrip("x")) <= set("Fw"):  # "बेलघाट रोड से"
-                fact.jurisdiction = _text(sentence, text, *item.span(place))
+                fact.jurisdiction = sentence.printed(text, *item.span(place))
             found.append(fact)
         separator = SEPARATOR_RE.match(tags, item.end(), stop)
         position = separator.end() if separator else item.end() if run_on else stop
     return found
-
-
-def _text(sentence: TaggedSentence, text: str, start: int, stop: int) -> str:
-    first, last = sentence.span(start, stop)
-    return text[first:last]

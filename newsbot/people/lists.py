@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from newsbot.people.appointments import NL, ROLES
+from newsbot.people.frames import NL, ROLES
 from newsbot.people.names import clean, names_in
 from newsbot.people.roles import Fact, role_fact
 from newsbot.people.units import TaggedSentence
@@ -51,7 +51,7 @@ def announcement(sentence: TaggedSentence, text: str) -> str | None:
     if match is None:
         return None
     group = "post" if match.group("post") else "count"
-    return singular(_text(sentence, text, *match.span(group)))
+    return singular(sentence.printed(text, *match.span(group)))
 
 
 def list_facts(sentence: TaggedSentence, text: str, announced: str | None) -> list[Fact]:
@@ -60,7 +60,7 @@ def list_facts(sentence: TaggedSentence, text: str, announced: str | None) -> li
     tags = sentence.tags()
     found: list[Fact] = []
     for match in PLURAL_LIST.finditer(tags):
-        post = singular(_text(sentence, text, *match.span("post")))
+        post = singular(sentence.printed(text, *match.span("post")))
         appointed = bool(match.group("new")) or announced is not None
         found += [Fact(name, post, appointed=appointed, names=units) for name, units in names_in(sentence, *match.span("nl"))]
     for match in NAME_PLACE.finditer(tags):
@@ -72,7 +72,7 @@ def list_facts(sentence: TaggedSentence, text: str, announced: str | None) -> li
         for item in NAME_LINE_ITEM.finditer(tags, *line.span("items")):
             for name, units in names_in(sentence, *item.span("name")):
                 where = next((group for group in ("place", "home") if item.group(group)), None)
-                place = _text(sentence, text, *item.span(where)) if where else None
+                place = sentence.printed(text, *item.span(where)) if where else None
                 found.append(Fact(name, announced, jurisdiction=place, appointed=True, names=units))
     return found
 
@@ -81,15 +81,10 @@ def _name_and_place(sentence: TaggedSentence, text: str, role: Fact, start: int,
     """"A बेलवा": the last word is the place when it is a known place or the item has three
     words or more."""
     if sentence.units[stop - 1].tag == "F" or stop - start >= 3:
-        place, stop = _text(sentence, text, stop - 1, stop), stop - 1
+        place, stop = sentence.printed(text, stop - 1, stop), stop - 1
     else:
         place = None
     while sentence.units[start].tag == "H":
         start += 1
     name = clean(sentence, start, stop)
     return [] if name is None else [Fact(name[0], role.role, role.org, place, role.party, True, names=name[1])]
-
-
-def _text(sentence: TaggedSentence, text: str, start: int, stop: int) -> str:
-    first, last = sentence.span(start, stop)
-    return text[first:last]

@@ -55,21 +55,21 @@ def role_fact(sentence: TaggedSentence, text: str, start: int, stop: int) -> Fac
     appointed = first > start
     while units[first].tag in "FP" or (_place_suffix(sentence, first) and units[first + 1].tag in "Ls"):
         first += 1  # "नवनियुक्त मस्तूरी ब्लॉक अध्यक्ष", "बिलासपुर शहर जिला अध्यक्ष": qualifiers
-    fact = Fact(None, _text(sentence, text, first, stop), appointed=appointed, roles=(start, stop))
+    fact = Fact(None, sentence.printed(text, first, stop), appointed=appointed, roles=(start, stop))
     inner = next((i for i in range(first, stop) if units[i].tag == "P"), None)
     if inner is not None:  # "प्रदेश कांग्रेस अध्यक्ष"
-        fact.org, fact.party = _text(sentence, text, inner, inner + 1), units[inner].entry.value
+        fact.org, fact.party = sentence.printed(text, inner, inner + 1), units[inner].entry.value
     _qualify_left(sentence, text, first, fact)
     after = JUR_RE.match(sentence.tags(), stop)
     home = after is not None and after.end() < len(units) and sentence.key_of(after.end()) == "निवासी"
     if after is not None and fact.jurisdiction is None and not home:  # "ROLE मधुबन निवासी X"
-        fact.jurisdiction = _text(sentence, text, after.start(), after.end())
+        fact.jurisdiction = sentence.printed(text, after.start(), after.end())
     if fact.party is None or fact.org is None:
         party = next((i for i in range(first - 1, -1, -1) if units[i].tag == "P"), None)
         if party is not None:
             fact.party = fact.party or units[party].entry.value
             if fact.org == "":  # "पार्टी के ROLE": the party the sentence named
-                fact.org = _text(sentence, text, party, party + 1)
+                fact.org = sentence.printed(text, party, party + 1)
     fact.org = fact.org or None
     return fact
 
@@ -89,17 +89,17 @@ def _qualify_left(sentence: TaggedSentence, text: str, first: int, fact: Fact) -
             org_start = org_stop = index + phrase.index("P")
             while org_stop < stop and (org_stop == org_start or units[org_stop].tag in "Ls"):
                 org_stop += 1
-            fact.org = fact.org or _text(sentence, text, org_start, org_stop)
+            fact.org = fact.org or sentence.printed(text, org_start, org_stop)
             fact.party = fact.party or units[org_start].entry.value
         elif phrase == ["p"]:
             fact.org = fact.org or ""  # resolved to the sentence's party, if it names one
         elif any(unit.entry is not None and unit.entry.value == "body" for unit in units[index:stop]):
-            fact.org = fact.org or _text(sentence, text, index, stop)
+            fact.org = fact.org or sentence.printed(text, index, stop)
         elif phrase and set(phrase) <= set("Fw"):
-            fact.jurisdiction = _text(sentence, text, index, stop)
+            fact.jurisdiction = sentence.printed(text, index, stop)
         return
     if index >= 0 and units[index].tag == "P":  # "भाजपा जिलाध्यक्ष"
-        fact.org = fact.org or _text(sentence, text, index, index + 1)
+        fact.org = fact.org or sentence.printed(text, index, index + 1)
         fact.party = fact.party or units[index].entry.value
         index -= 1
     stop = index + 1
@@ -107,7 +107,7 @@ def _qualify_left(sentence: TaggedSentence, text: str, first: int, fact: Fact) -
                                                        and units[index - 1].tag == "F")):
         index -= 1
     if index + 1 < stop:
-        fact.jurisdiction = _text(sentence, text, index + 1, stop)
+        fact.jurisdiction = sentence.printed(text, index + 1, stop)
 
 
 def _place_suffix(sentence: TaggedSentence, index: int) -> bool:
@@ -117,8 +117,3 @@ def _place_suffix(sentence: TaggedSentence, index: int) -> bool:
 
 def has_left_qualifier(sentence: TaggedSentence, start: int) -> bool:
     return start > 0 and sentence.units[start - 1].tag in "KPF"
-
-
-def _text(sentence: TaggedSentence, text: str, start: int, stop: int) -> str:
-    first, last = sentence.span(start, stop)
-    return text[first:last]

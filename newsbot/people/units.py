@@ -70,6 +70,11 @@ class TaggedSentence:
         return (self.tokens[self.units[first_unit].first].start,
                 self.tokens[self.units[stop_unit - 1].stop - 1].end)
 
+    def printed(self, text: str, first_unit: int, stop_unit: int) -> str:
+        """units[first_unit:stop_unit] as printed in *text*, the text this sentence is from."""
+        first, last = self.span(first_unit, stop_unit)
+        return text[first:last]
+
     def word_keys(self, first_unit: int, stop_unit: int) -> list[str]:
         """The key of each unit's first word (a name unit is one word, maybe with its dot)."""
         return [self.tokens[unit.first].key for unit in self.units[first_unit:stop_unit]]
