@@ -46,8 +46,9 @@ GAPPED_RE = re.compile(
     rf"{ORIGIN}(?P<nl>{NL})(?:O(?:(?P<place>[Fw]{{1,2}})|{QUAL}(?P<roles>{ROLES}){BRACKET})|(?P<bare>{BARE_PLACE}))(?:,C?|C)")
 # Between "X को" and the post: its org or place, a list of places ("X को रामनगर, सोनपुर और
 # मधुबन लोकसभा समन्वयक"), a place in brackets ("A और B को (रामनगर - सोनपुर विधानसभा) ORG का ROLE"),
-# the post a promotion is from ("X को प्रदेश सचिव से पदोन्नत कर ROLE बनाया").
-OBJECT_GAP = rf"(?:[xSPpFwLsK#NmE]|[,C](?=[Fw])|\([^()]{{1,6}}\)|{ROLE}SVx)"
+# the post a promotion is from ("X को प्रदेश सचिव से पदोन्नत कर ROLE बनाया"), or one the person
+# is removed from on the way ("X को ROLE पद से हटाकर ROLE2 बनाया": ROLE held, REMOVED).
+OBJECT_GAP = rf"(?:[xSPpFwLsK#NmE]|[,C](?=[Fw])|\([^()]{{1,6}}\)|{ROLE}SVx|{ROLE}(?:K?Y)?SXx?)"
 # A post glossed in brackets: "मुख्य सचिव (Chief Secretary)".
 GLOSS = r"(?:\([^()]{1,4}\))?"
 # X को [ORG/PLACE का] ROLE नियुक्त किया; X को ROLE की जिम्मेदारी सौंपी; उन्हें ROLE की ... दी;
@@ -71,8 +72,18 @@ LABELLED = re.compile(rf"(?P<items>{LABEL_ITEM}(?:(?:,C?|C){LABEL_ITEM})+){GAP}V
 # (headlines) ROLE बने X, "जिलाध्यक्ष बनाए गए X"
 # "जिलाध्यक्ष बनाए गए X का स्वागत": the genitive after the name ends it as well.
 BECAME_AFTER = re.compile(rf"{BOUNDARY}(?P<roles>{ROLES})Vx{{0,2}}(?P<nl>H*w+(?:(?:,C?|C)H*w+)*)(?:[.,K]|$)")
-# "X को ROLE पद से हटा दिया", "ROLE पद से हटाए गए X": a post held, not given
-REMOVED = re.compile(rf"(?P<nl>{NL})O[PpFwK]{{0,3}}?(?P<roles>{ROLES})Y?SX|(?P<roles2>{ROLES})Y?SXx{{0,2}}(?P<nl2>{NL})")
+# "X को ROLE (के) पद से हटा दिया", "ROLE पद से हटाए गए / इस्तीफा देने वाले X": a post held,
+# not given.
+# RESIGNED "X ने (अपने) ROLE पद से इस्तीफा दे दिया", "X का ROLE पद से त्यागपत्र", (headlines)
+# "X ने ROLE पद से दिया इस्तीफा": the one who resigns held the post (ने with a resignation only:
+# "X ने ROLE पद से हटाया" names who removed, not who held).
+FROM_POST = r"(?:K?Y)?S"
+REMOVED = re.compile(rf"(?P<nl>{NL})O[PpFwK]{{0,3}}?(?P<roles>{ROLES}){FROM_POST}X"
+                     rf"|(?P<roles2>{ROLES}){FROM_POST}Xx{{0,2}}(?P<nl2>{NL})"
+                     rf"|(?P<nl3>{NL})(?:Nx?[PpFLsKC]{{0,4}}?|K)(?P<roles3>{ROLES}){FROM_POST}G?(?P<resign>X)")
+# EXPELLED "X को पार्टी (की प्राथमिक सदस्यता) से (छह साल के लिए) निष्कासित किया": X is named
+# with no post; "वह ORG के ROLE थे" after it is X's (a Fact without a role, not appointed).
+EXPELLED = re.compile(rf"(?P<nl>{NL})O[pP][Kwx]{{0,3}}?S[#xK]{{0,5}}?X")
 PLACE_BRACKET = r"(?:\([FwL]{1,3}\))?"
 # PLACE का [ROLE] A, PLACE का B ... को बनाया गया; उपाध्यक्ष पद पर A, महामंत्री पद पर B को मनोनीत
 # An item's place may have a part in brackets: "रामनगर (पूर्व) से A".
@@ -175,8 +186,17 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
     for match in BECAME_AFTER.finditer(tags):
         found += _past(sentence, match.end(), pair(sentence, match.span("nl"), roles_in(sentence, text, match, "roles")))
     for match in REMOVED.finditer(tags):
-        group = "nl" if match.group("nl") else "nl2"
-        found += [held(fact) for fact in pair(sentence, match.span(group), roles_in(sentence, text, match, "roles", "roles2"))]
+        if match.group("resign") and sentence.units[match.start("resign")].entry.value != "resign" \
+                and tags[match.end("nl3")] == "N":
+            continue
+        group = next(g for g in ("nl", "nl2", "nl3") if match.group(g))
+        roles = roles_in(sentence, text, match, "roles", "roles2", "roles3")
+        if group == "nl3" and match.start("roles3") == match.end("nl3") + 1:
+            for role in roles:  # "X का ROLE पद से इस्तीफा": the genitive is the holder's, no place
+                role.jurisdiction = None
+        found += [held(fact) for fact in pair(sentence, match.span(group), roles)]
+    for match in EXPELLED.finditer(tags):
+        found += [Fact(name, None, names=units) for name, units in names_in(sentence, *match.span("nl"))]
     found += given_charges(sentence, text, tags)
     for match in NAME_SEALED.finditer(tags):
         after = {sentence.key_of(index) for index in range(match.end(), min(match.end() + _SEALED_WITHIN, len(tags)))}

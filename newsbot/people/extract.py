@@ -139,6 +139,8 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
             if person is None:
                 continue
             last = person
+            if fact.role is None and not fact.appointed and not fact.carry:
+                continue  # EXPELLED: named with no post, only to be the person named last
             if fact.carry and last_appointment is not None:
                 fact.role, fact.org, fact.party = last_appointment.role, last_appointment.org, last_appointment.party
             if fact.appointed and fact.role is not None:

@@ -47,7 +47,8 @@ _CHARGE_OF = re.compile(r"KL{0,2}J")
 # "ROLE का प्रभार संभाल रहे X": holding a charge.
 _HOLDING = frozenset({"संभाल", "संभाले", "देख"})
 # "वह जिले में युवा मोर्चा की पहली महिला जिला अध्यक्ष हैं": a pronoun subject, the person
-# named last, holds the post the sentence ends with.
+# named last, holds the post the sentence ends with; also in a clause after कि ("बताया जाता
+# है कि वह ORG के ROLE थे").
 # "वे भाजपा के मंडल अध्यक्ष के पद को सुशोभित कर चुके हैं": the same, the post's पद held.
 SUBJECT_HOLDS = re.compile(rf"u[xFPpLsKmE#]{{0,8}}?(?P<roles>{ROLE})(?:KYO?w?)?(?P<copula>x{{1,4}})\.?$")
 _COPULA = frozenset({"है", "हैं", "थे", "थीं", "थी", "था"})
@@ -115,9 +116,11 @@ def facts(sentence: TaggedSentence, text: str) -> list[Fact]:
         name = name_after(sentence, match.start("nl"))
         if sentence.key_of(match.end() - 1) in _HELD and name is not None and name[1][1] == match.end("nl"):
             found.append(_with_name(role_fact(sentence, text, *match.span("roles")), name))
-    held = SUBJECT_HOLDS.match(tags)
-    if held is not None and sentence.key_of(held.end("copula") - 1) in _COPULA:
-        found.append(role_fact(sentence, text, *held.span("roles")))
+    # the pronoun begins the sentence or a clause after कि: "बताया गया कि वह ROLE थे"
+    for begin in (0, *(index + 1 for index, tag in enumerate(tags) if tag == "x" and sentence.key_of(index) == "कि")):
+        held = SUBJECT_HOLDS.match(tags, begin)
+        if held is not None and sentence.key_of(held.end("copula") - 1) in _COPULA:
+            found.append(role_fact(sentence, text, *held.span("roles")))
     return found + appointment_facts(sentence, text, tags)
 
 

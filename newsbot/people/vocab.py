@@ -25,7 +25,8 @@ DATA = Path(__file__).with_name("data")
 _KINDS = {
     "roles.tsv": {"post": "R", "level": "L", "suffix": "s", "descriptor": "E", "new": "n", "body": "L"},
     "verbs.tsv": {"appoint": "V", "charge": "J", "give": "G", "position": "Y", "future": "Z",
-                  "pronoun": "U", "former": "T", "seat": "A", "take": "g", "remove": "X"},
+                  "pronoun": "U", "former": "T", "seat": "A", "take": "g", "remove": "X",
+                  "resign": "X"},
     "words.tsv": {"genitive": "K", "agent": "N", "object": "O", "in": "m", "and": "C",
                   "number": "#", "party": "p", "stop": "x", "from": "S", "subject": "u"},
     "honorifics.tsv": {"prefix": "H", "suffix": "j"},
