@@ -298,3 +298,29 @@ def test_a_pronoun_object_is_the_name_before_it_in_its_sentence():
 ])
 def test_resignations_removals_and_expulsions_keep_the_post_held(text, expected):
     assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize("text, appointed", [
+    # WELCOMED_NEW: नवनियुक्त alone, in a text that reports no appointment, is a welcome
+    ("सरायपुर में नवनियुक्त ब्लॉक अध्यक्ष इरफान कुरैशी का स्वागत समारोह होगा।", False),
+    # the same words where the text reports the appointment: a list released, a verb
+    ("ब्लॉक अध्यक्षों की सूची जारी होते ही नवनियुक्त ब्लॉक अध्यक्ष इरफान कुरैशी का स्वागत हुआ।", True),
+    ("पार्टी ने इरफान कुरैशी को ब्लॉक अध्यक्ष मनोनीत किया। नवनियुक्त ब्लॉक अध्यक्ष इरफान कुरैशी का स्वागत हुआ।", True),
+])
+def test_newly_appointed_alone_reports_no_appointment(text, appointed):
+    assert roles_of(text) == {"इरफान कुरैशी": [("ब्लॉक अध्यक्ष", appointed)]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PARTY_HEAD: प्रमुख between a party and a name is the party's chief; elsewhere a level
+    ("सभा में बसपा प्रमुख गीता कुमारी वर्मा ने कहा कि प्रमुख सचिव अरुण बघेल आएंगे।",
+     {"गीता कुमारी वर्मा": [("प्रमुख", False)], "अरुण बघेल": [("प्रमुख सचिव", False)]}),
+    ("बैठक के बाद पार्टी प्रमुख गीता वर्मा ने कार्यकर्ताओं से बात की।", {"गीता वर्मा": [("प्रमुख", False)]}),
+    # _POST_AFTER_VERB: "ROLE X बने ORG के ROLE2": ROLE held, ROLE2 given
+    ("पूर्व विधायक अरुण बघेल बने सपा के जिलाध्यक्ष",
+     {"अरुण बघेल": [("पूर्व विधायक", False), ("जिलाध्यक्ष", True)]}),
+    ("मधुबन के पहले सांसद अरुण बघेल बने भाजपा के प्रदेश उपाध्यक्ष",
+     {"अरुण बघेल": [("सांसद", False), ("प्रदेश उपाध्यक्ष", True)]}),
+])
+def test_party_heads_and_a_post_held_before_the_verb(text, expected):
+    assert roles_of(text) == expected

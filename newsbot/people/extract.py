@@ -119,6 +119,10 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
     # HEADLINE_ANNOUNCES "प्रभारी सचिवों की नियुक्ति" as the headline: the post of every charge
     # without a post in the body, however far down.
     headline = None
+    # Whether the text reports an appointment: नवनियुक्त alone does not (a text welcoming
+    # someone newly appointed, eval-dev's convention); a list announced or any other appointment
+    # frame does.
+    reported = False
     for sentence in tagged:
         evidence = (sentence.sentence.start, sentence.sentence.end)
         found = facts(sentence, text)
@@ -130,6 +134,7 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
         # CLAUSE_CHARGE "X को रामनगर का प्रभारी बनाया, जबकि सोनपुर की जिम्मेदारी Y को दी": the
         # post given in the sentence is the post of its charges of a place.
         given = next((fact.role for fact in found + listed if fact.appointed and fact.role), None)
+        reported = reported or post is not None or any(fact.appointed and not fact.new for fact in found + listed)
         for fact in found + listed:
             if fact.name is None:
                 person = last
@@ -170,6 +175,10 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
         elif not roles and fact.charge:  # "X को मिली युवा कांग्रेस की कमान": its head
             fact.role = fact.charge
             _add_role(people[key], fact, text, (start, end))
+    if not reported:  # WELCOMED_NEW: "नवनियुक्त ROLE X का स्वागत" alone reports no appointment
+        for person in people.values():
+            for role in person.roles:
+                role.appointed = False
     merged = _merge_partial_names(list(people.values()))
     return [p for p in merged if p.roles and p.key not in bylines]
 

@@ -44,6 +44,7 @@ class Fact:
     carry: bool = False
     own: bool = False  # a list item's post in brackets after its name: "A (सचिव)"
     charge: str | None = None  # the post of a charge, if the text names none (appointments.py)
+    new: bool = False  # appointed only because the post is printed नवनियुक्त
     names: tuple[int, int] = (0, 0)  # unit range of the name
     roles: tuple[int, int] = (0, 0)  # unit range of the role phrase
 
@@ -55,7 +56,7 @@ def role_fact(sentence: TaggedSentence, text: str, start: int, stop: int) -> Fac
     appointed = first > start
     while units[first].tag in "FP" or (_place_suffix(sentence, first) and units[first + 1].tag in "Ls"):
         first += 1  # "नवनियुक्त मस्तूरी ब्लॉक अध्यक्ष", "बिलासपुर शहर जिला अध्यक्ष": qualifiers
-    fact = Fact(None, sentence.printed(text, first, stop), appointed=appointed, roles=(start, stop))
+    fact = Fact(None, sentence.printed(text, first, stop), appointed=appointed, roles=(start, stop), new=appointed)
     inner = next((i for i in range(first, stop) if units[i].tag == "P"), None)
     if inner is not None:  # "प्रदेश कांग्रेस अध्यक्ष"
         fact.org, fact.party = sentence.printed(text, inner, inner + 1), units[inner].entry.value

@@ -51,6 +51,9 @@ _HOLDING = frozenset({"संभाल", "संभाले", "देख"})
 # है कि वह ORG के ROLE थे").
 # "वे भाजपा के मंडल अध्यक्ष के पद को सुशोभित कर चुके हैं": the same, the post's पद held.
 SUBJECT_HOLDS = re.compile(rf"u[xFPpLsKmE#]{{0,8}}?(?P<roles>{ROLE})(?:KYO?w?)?(?P<copula>x{{1,4}})\.?$")
+# "विधायक X बने भाजपा के प्रदेश अध्यक्ष": the verb gives the post after it; the one before the
+# name is held.
+_POST_AFTER_VERB = re.compile(rf"Vx{{0,2}}[PpFwK]{{0,4}}?{ROLE}")
 _COPULA = frozenset({"है", "हैं", "थे", "थीं", "थी", "था"})
 # "मधुबन निवासी सुरेश अली बसपा के प्रदेश अध्यक्ष थे": a name, its post after it in the org's
 # genitive, then "was/is" (रहे, रह चुके: held before).
@@ -81,8 +84,8 @@ def facts(sentence: TaggedSentence, text: str) -> list[Fact]:
         if name is not None:
             name = _place_first(sentence, text, role, name)
         if name is not None:
-            if tags[name[1][1]:name[1][1] + 1] == "V":  # "जिलाध्यक्ष X मनोनीत किए गए"
-                role.appointed = True
+            if tags[name[1][1]:name[1][1] + 1] == "V" and not _POST_AFTER_VERB.match(tags, name[1][1]):
+                role.appointed, role.new = True, False  # "जिलाध्यक्ष X मनोनीत किए गए", not "विधायक X बने ORG के ROLE"
             partner = _partner(sentence, tags, name) if tags[start - 1:start] != "," else None
             found += [_with_name(fact, each) for fact in (*waiting, role)
                       for each in ((name, partner) if partner else (name,))]
@@ -222,7 +225,7 @@ def _partner(sentence: TaggedSentence, tags: str, name: Name) -> Name | None:
 def _with_name(role: Fact, name: Name) -> Fact:
     span, units = name
     return Fact(span, role.role, role.org, role.jurisdiction, role.party, role.appointed,
-                names=units, roles=role.roles)
+                names=units, roles=role.roles, new=role.new)
 
 
 def _announced(tags: str, found: list[Fact]) -> None:
@@ -231,6 +234,6 @@ def _announced(tags: str, found: list[Fact]) -> None:
     for position, tag in enumerate(tags):
         fact = by_name_end.get(position) if tag == "Z" else None
         while fact is not None:
-            fact.appointed = True
+            fact.appointed, fact.new = True, False
             start = fact.roles[0]
             fact = by_name_end.get(start - 1) if tags[start - 1:start] in (",", "C") else None

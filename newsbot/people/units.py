@@ -41,6 +41,8 @@ _QUOTES = frozenset("‘’'\"“”")
 _INNER_PARTS = frozenset({"भाई", "बेन", "उर्फ"})
 # Units that carry a role phrase on after a word: a surname before them is a role word.
 _ROLE_MATERIAL = frozenset("LRrsPp#")
+# A level word ("प्रमुख सचिव": principal) that is a post between a party and a name.
+PARTY_HEAD = "प्रमुख"
 
 
 @dataclass(slots=True)
@@ -253,6 +255,9 @@ def fix_up(tagged: list[TaggedSentence], places: set[str], licensed: set[str],
             elif _post_in_name(sentence, index, vocab):
                 unit.tag = "w"
                 inner.add((sentence.key_of(index - 1), sentence.key_of(index)))
+            elif (unit.tag == "L" and sentence.key_of(index) == PARTY_HEAD and 0 < index < len(units) - 1
+                    and units[index - 1].tag in "Pp" and units[index + 1].tag in "wH"):
+                unit.tag = "R"  # PARTY_HEAD "सपा प्रमुख X", "शिवसेना पार्टी प्रमुख X": the party's chief
         sentence.final_tags = sentence.tags()
     for sentence in tagged if inner else ():  # the same first name and post elsewhere: "सुरेंद्र मुखिया ROLE"
         for index, unit in enumerate(sentence.units):
