@@ -324,3 +324,16 @@ def test_newly_appointed_alone_reports_no_appointment(text, appointed):
 ])
 def test_party_heads_and_a_post_held_before_the_verb(text, expected):
     assert roles_of(text) == expected
+
+
+def test_a_line_that_ends_in_a_conjunction_goes_on_in_the_next():
+    # LINE_GOES_ON: a brief printed in short lines; a blank line still ends the sentence
+    text = ("कांग्रेस ने तीन जिलों के अध्यक्ष नियुक्त किए।\n"
+            "बेलवा शहर की जिम्मेदारी सुरेश पाल को मिली वहीं\n"
+            "सोनपुर की कमान दिनेश यादव और\n"
+            "मधुबन ग्रामीण का अध्यक्ष अरुण बघेल को बनाया गया है।")
+    found = roles_of(text)
+    assert set(found) == {"सुरेश पाल", "दिनेश यादव", "अरुण बघेल"}
+    assert all(appointed for roles in found.values() for _, appointed in roles)
+    assert roles_of("सोनपुर की कमान दिनेश यादव और\n\nमधुबन का अध्यक्ष अरुण बघेल को बनाया गया है।") == {
+        "अरुण बघेल": [("अध्यक्ष", True)]}

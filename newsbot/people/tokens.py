@@ -29,6 +29,9 @@ MAX_INITIAL_CHARS = 2
 # A "sentence" longer than this (a list run on without dandas) is cut at commas: the grammar
 # tries every start in a sentence, so its cost grows with the square of the length.
 MAX_SENTENCE_TOKENS = 150
+# LINE_GOES_ON: a line that ends in a conjunction or a comma goes on in the next line, as a
+# brief printed in short lines does ("मधुबन की कमान A और" / "सोनपुर का अध्यक्ष B को बनाया").
+_GOES_ON = frozenset({"और", "व", "तथा", "एवं", "वहीं", "जबकि", ","})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +88,9 @@ def unglue(tokens: list[Token], cut: Callable[[str], int]) -> list[Token]:
 
 def sentences(text: str, abbreviations: frozenset[str], words: frozenset[str],
               cut: Callable[[str], int] | None = None) -> list[Sentence]:
-    """Split *text* into sentences at dandas, ?, !, |, line breaks and sentence-final dots,
-    its glued words cut in two by *cut* (see unglue).
+    """Split *text* into sentences at dandas, ?, !, |, line breaks (not after a conjunction
+    or comma: LINE_GOES_ON) and sentence-final dots, its glued words cut in two by *cut* (see
+    unglue).
 
     A dot right after an abbreviation (डॉ.) or an initial (के.सी.) is not an end; a short
     word that is a known word (*words*: है.) is an end unless the next word follows unspaced
@@ -96,7 +100,8 @@ def sentences(text: str, abbreviations: frozenset[str], words: frozenset[str],
     tokens = tokenize(text) if cut is None else unglue(tokenize(text), cut)
     first = 0
     for index, token in enumerate(tokens):
-        if index > first and "\n" in text[tokens[index - 1].end:token.start]:
+        gap = text[tokens[index - 1].end:token.start] if index > first else ""
+        if "\n" in gap and (gap.count("\n") > 1 or tokens[index - 1].text not in _GOES_ON):
             result.append(_sentence(text, tokens, first, index))
             first = index
         if token.text in SENTENCE_END or (token.text == "." and _ends_sentence(tokens, index, abbreviations, words)):
