@@ -53,9 +53,10 @@ OBJECT_GAP = rf"(?:[xSPpFwLsK#NmE]|[,C](?=[Fw])|\([^()]{{1,6}}\)|{ROLE}SVx|{ROLE
 GLOSS = r"(?:\([^()]{1,4}\))?"
 # X को [ORG/PLACE का] ROLE नियुक्त किया; X को ROLE की जिम्मेदारी सौंपी; उन्हें ROLE की ... दी;
 # X को ROLE का नियुक्ति पत्र सौंपा; X को ROLE पद पर जगह मिली; X को पदोन्नत कर ROLE बनाया
+# (headlines, the verb left out) "X को ROLE का दायित्व", "X को ROLE की जिम्मेदारी"
 OBJECT_FIRST = re.compile(
     rf"(?P<pre>(?:{ORIGIN}{NL}(?:O(?:[Fw]{{1,2}}|{QUAL}{ROLES}{BRACKET})|{BARE_PLACE})(?:,C?|C))*){ORIGIN}(?:(?P<nl>{NL})O|(?P<pronoun>U))"
-    rf"(?P<having>Vx)?{OBJECT_GAP}{{0,7}}?(?P<roles>{ROLES})(?!SV)(?:{JUR}|w(?=[KY]))?{GLOSS}(?:[YK]?{GAP}V|Y?[xKL]{{0,2}}[JA][xKU#]{{0,3}}G)")
+    rf"(?P<having>Vx)?{OBJECT_GAP}{{0,7}}?(?P<roles>{ROLES})(?!SV)(?:{JUR}|w(?=[KY]))?{GLOSS}(?:[YK]?{GAP}V|Y?[xKL]{{0,2}}[JA][xKU#]{{0,3}}G|Y?KJ\.?$)")
 # ROLE के रूप में / पद पर X (को) नियुक्त; "ROLE पद पर X को जगह मिली"
 ROLE_FIRST = re.compile(rf"(?P<roles>{ROLE}){JUR}?Y{GAP}(?P<nl>{NL})(?:[OK]?{GAP}V|O[xA]{{0,2}}G)")
 # Where a subject's name list begins: nothing of a name or list before it, or a clause joined
@@ -77,7 +78,7 @@ BECAME_AFTER = re.compile(rf"{BOUNDARY}(?P<roles>{ROLES})Vx{{0,2}}(?P<nl>H*w+(?:
 # RESIGNED "X ने (अपने) ROLE पद से इस्तीफा दे दिया", "X का ROLE पद से त्यागपत्र", (headlines)
 # "X ने ROLE पद से दिया इस्तीफा": the one who resigns held the post (ने with a resignation only:
 # "X ने ROLE पद से हटाया" names who removed, not who held).
-FROM_POST = r"(?:K?Y)?S"
+FROM_POST = r"(?:K?[YJ])?S"  # "पद से", "के पद से", "की जिम्मेदारी से"
 REMOVED = re.compile(rf"(?P<nl>{NL})O[PpFwK]{{0,3}}?(?P<roles>{ROLES}){FROM_POST}X"
                      rf"|(?P<roles2>{ROLES}){FROM_POST}Xx{{0,2}}(?P<nl2>{NL})"
                      rf"|(?P<nl3>{NL})(?:Nx?[PpFLsKC]{{0,4}}?|K)(?P<roles3>{ROLES}){FROM_POST}G?(?P<resign>X)")

@@ -8,6 +8,7 @@ over), an appointment whose post is the charge's, or the head of what is handed 
   कांग्रेस की कमान": appointed, the post named elsewhere in the text, else the head of what is
   handed over (``head_of_charge``: अध्यक्ष of the org, जिला अध्यक्ष of the district, प्रभारी of
   a place's प्रभार);
+- HANDS "जिले की कमान (अब) X के हाथ(ों में)": given to X, as with को;
 - CHARGE_LIST "रामनगर की कमान A को, सोनपुर की जिम्मेदारी B को और मधुबन की कमान C को सौंपी":
   each item a charge of its own, the verb once at the end;
 - HELD "ROLE की जिम्मेदारी X के पास (थी)": held, not given.
@@ -33,16 +34,19 @@ _LEVELS = {key(word): level for word, level in (
     ("महानगर", "महानगर"), ("नगर", "नगर"), ("शहर", "शहर"), ("ब्लॉक", "ब्लॉक"), ("प्रखंड", "प्रखंड"),
     ("मंडल", "मंडल"), ("विधानसभा", "विधानसभा"))}
 
-# ROLE की कमान X को (उन्हें) सौंपी; ROLE की जिम्मेदारी अब X संभालेंगे
+# ROLE की कमान X को (उन्हें) सौंपी; ROLE की जिम्मेदारी अब X संभालेंगे; HANDS "ROLE की कमान
+# (अब) X के हाथ(ों में)"
 ROLE_CHARGE = re.compile(
     rf"(?P<roles>{ROLE}){JUR}?(?:Y?KJ[x#EL]{{0,3}}F{{0,2}}x?(?:{ROLE})?(?:(?P<nl>{NL})O|(?P<pronoun>U)){GAP}[GV]"
-    rf"|Y?KJx{{0,2}}(?P<nl2>{NL})g)")
+    rf"|Y?KJx{{0,2}}(?P<nl2>{NL})(?:g|K(?P<hand>x)))")
 # X को मिली ROLE की कमान (headlines); X को मिला ROLE का पद
 GIVEN = re.compile(rf"(?P<nl>{NL})OG[PpFwK]{{0,3}}?(?P<roles>{ROLES})K[JY]")
 # की कमान X को सौंपी; X को पार्टी की कमान सौंपी; X को मिली युवा मोर्चा की कमान; CHARGE_LIST
 CHARGE_ITEM = rf"[FwLs]{{1,3}}KJx{{0,2}}{NL}O"
 CHARGE = re.compile(rf"(?:J[x#EL]{{0,3}}(?P<nl>{NL})O(?:(?:,C?|C){CHARGE_ITEM})*|(?P<nl2>{NL})O[xSPpFwK#N]{{0,5}}?J){GAP}G"
-                    rf"|(?P<nl3>{NL})OG[PpLsFwK]{{1,5}}?J")
+                    rf"|(?P<nl3>{NL})OG[PpLsFwK]{{1,5}}?J|J[x#EL]{{0,3}}(?P<nl4>{NL})K(?P<hand>x)")
+# HANDS "भाजयुमो / जिले की कमान (अब) X के हाथ", "… X के हाथों में सौंपी": handed to X.
+_HANDS = frozenset({"हाथ", "हाथों"})
 CHARGE_ITEM_RE = re.compile(rf"J[x#EL]{{0,3}}(?P<nl>{NL})O")
 # ROLE की जिम्मेदारी X के पास (थी): held, not given
 HELD = re.compile(rf"(?P<roles>{ROLE}){JUR}?Y?KJ[x#EL]{{0,3}}(?P<nl>{NL})Kx")
@@ -53,6 +57,8 @@ def role_charges(sentence: TaggedSentence, text: str, tags: str) -> list[tuple[i
     named last), with where each match starts."""
     found: list[tuple[int, list[Fact]]] = []
     for match in ROLE_CHARGE.finditer(tags):
+        if match.group("hand") and sentence.key_of(match.start("hand")) not in _HANDS:
+            continue
         roles = roles_in(sentence, text, match, "roles")
         if match.group("pronoun"):
             found.append((match.start(), [appointed(None, role) for role in roles]))
@@ -69,9 +75,12 @@ def given_charges(sentence: TaggedSentence, text: str, tags: str) -> list[Fact]:
     for match in GIVEN.finditer(tags):
         found += pair(sentence, match.span("nl"), roles_in(sentence, text, match, "roles"))
     for match in CHARGE.finditer(tags):
-        items = [(match.span(), match.span("nl2") if match.group("nl2") else match.span("nl3"))]
+        if match.group("hand") and sentence.key_of(match.start("hand")) not in _HANDS:
+            continue
         if match.group("nl"):  # each item's head from what its own charge hands over
             items = [(item.span(), item.span("nl")) for item in CHARGE_ITEM_RE.finditer(tags, *match.span())]
+        else:
+            items = [(match.span(), match.span(next(g for g in ("nl2", "nl3", "nl4") if match.group(g))))]
         for charge, names in items:
             head = head_of_charge(sentence, text, tags, *charge)
             found += [Fact(name, None, org=head.org, party=head.party, appointed=True, names=units, charge=head.role)
