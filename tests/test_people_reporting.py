@@ -356,3 +356,21 @@ def test_a_line_that_ends_in_a_conjunction_goes_on_in_the_next():
 ])
 def test_charges_in_hands_headlines_without_a_verb_and_release(text, expected):
     assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # GAPPED_CHARGE: each item its place, the charge and verb once; the head of what is given
+    ("रघुनंदन बिष्ट को बेलवा, कुसुम लता को सोनपुर तथा हेमंत राणा को मधुबन की कमान मिली है।",
+     {"रघुनंदन बिष्ट": ("अध्यक्ष", "बेलवा"), "कुसुम लता": ("अध्यक्ष", "सोनपुर"), "हेमंत राणा": ("अध्यक्ष", "मधुबन")}),
+    # the post of a list announced before; the place before और is no name
+    ("कांग्रेस ने नए जिलाध्यक्षों की घोषणा की। रघुनंदन बिष्ट को बेलवा और हेमंत राणा को मधुबन की कमान सौंपी गई है।",
+     {"रघुनंदन बिष्ट": ("जिलाध्यक्ष", "बेलवा"), "हेमंत राणा": ("जिलाध्यक्ष", "मधुबन")}),
+    # a list item's place in brackets after its name
+    ("सूची में रघुनंदन बिष्ट (बेलवा), कुसुम लता (सोनपुर) और हेमंत राणा (मधुबन) को जिलाध्यक्ष बनाया गया है।",
+     {"रघुनंदन बिष्ट": ("जिलाध्यक्ष", "बेलवा"), "कुसुम लता": ("जिलाध्यक्ष", "सोनपुर"),
+      "हेमंत राणा": ("जिलाध्यक्ष", "मधुबन")}),
+])
+def test_gapped_charges_and_places_in_brackets(text, expected):
+    found = {person.name: [(role.role, role.jurisdiction, role.appointed) for role in person.roles]
+             for person in analyse(text).people}
+    assert found == {name: [(role, place, True)] for name, (role, place) in expected.items()}

@@ -88,8 +88,9 @@ EXPELLED = re.compile(rf"(?P<nl>{NL})O[pP][Kwx]{{0,3}}?S[#xK]{{0,5}}?X")
 PLACE_BRACKET = r"(?:\([FwL]{1,3}\))?"
 # PLACE का [ROLE] A, PLACE का B ... को बनाया गया; उपाध्यक्ष पद पर A, महामंत्री पद पर B को मनोनीत
 # An item's place may have a part in brackets: "रामनगर (पूर्व) से A".
+# An item's place may follow its name in brackets: "A (बेलवा), B (सोनपुर) और C (मधुबन) को ROLE बनाया".
 # LIST_OBJECTS: an item may end in को: "ROLE पद पर A, B और C को तथा ROLE2 पद पर D को नियुक्त".
-ITEM = rf"(?:#?[FwLsPpH]{{1,3}}x?{PLACE_BRACKET}[KS]|[Fw]{{1,2}}(?={ROLE}))?(?:{ROLE}Y?)?{NAME}(?:\({ROLE}\))?O?"
+ITEM = rf"(?:#?[FwLsPpH]{{1,3}}x?{PLACE_BRACKET}[KS]|[Fw]{{1,2}}(?={ROLE}))?(?:{ROLE}Y?)?{NAME}(?:\({ROLE}\)|\([Fw]{{1,2}}\))?O?"
 LIST = re.compile(rf"(?P<items>{ITEM}(?:(?:,C?|C){ITEM})*)(?:O(?:(?P<post>{ROLES}{JUR}?)(?!SV))?K?|K){GAP}Y?V")
 # Distributive lists, each item its place (से, में, के), the post once after the list or in
 # its last item:
@@ -104,7 +105,7 @@ RUN_ON = r"(?=[Fw][Sm]H*ww)"
 DISTRIBUTED = re.compile(rf"(?P<items>{FROM_ITEM}(?:(?:,C?|C|{RUN_ON}){FROM_ITEM})+)(?P<post>{ROLES})?"
                          rf"(?:{GAP}Y?V|Y?KJx{{0,2}}G|(?P<charge>J)x{{0,2}}G)")
 ITEM_RE = re.compile(rf"(?:#?(?P<place>[FwLsPpH]{{1,3}}x?){PLACE_BRACKET}[KSm]|(?P<place2>[Fw]{{1,2}})(?={ROLE}))?"
-                     rf"(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)j?(?:\((?P<own>{ROLE})\))?O?")
+                     rf"(?:(?P<role>{ROLE})Y?)?(?P<name>H*w+)j?(?:\((?P<own>{ROLE})\)|\((?P<place3>[Fw]{{1,2}})\))?O?")
 # NAME_SEALED "जिलाध्यक्ष पद के लिए X के नाम पर मुहर लगी", "ROLE के रूप में X के नाम की घोषणा":
 # the name chosen for a post.
 NAME_SEALED = re.compile(rf"(?P<roles>{ROLES}){JUR}?Y(?P<nl>{NL})Kx")
@@ -319,7 +320,7 @@ def _list(sentence: TaggedSentence, text: str, tags: str, start: int, stop: int,
             if own or role:  # "A (उपाध्यक्ष), B (सचिव) को शामिल किया गया": each his own
                 fact = appointed((name, units), own or role)
                 fact.own = own is not None
-            place = next((g for g in ("place", "place2") if item.group(g)), None)
+            place = next((g for g in ("place", "place2", "place3") if item.group(g)), None)
             if place and set(item.group(place).rstrip("x")) <= set("Fw"):  # "बेलघाट रोड से"
                 fact.jurisdiction = sentence.printed(text, *item.span(place))
             found.append(fact)

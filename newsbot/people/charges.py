@@ -8,6 +8,7 @@ over), an appointment whose post is the charge's, or the head of what is handed 
   कांग्रेस की कमान": appointed, the post named elsewhere in the text, else the head of what is
   handed over (``head_of_charge``: अध्यक्ष of the org, जिला अध्यक्ष of the district, प्रभारी of
   a place's प्रभार);
+- GAPPED_CHARGE "A को बेलवा, B को सोनपुर तथा C को मधुबन की कमान मिली": each its place;
 - HANDS "जिले की कमान (अब) X के हाथ(ों में)": given to X, as with को;
 - CHARGE_LIST "रामनगर की कमान A को, सोनपुर की जिम्मेदारी B को और मधुबन की कमान C को सौंपी":
   each item a charge of its own, the verb once at the end;
@@ -48,6 +49,11 @@ CHARGE = re.compile(rf"(?:J[x#EL]{{0,3}}(?P<nl>{NL})O(?:(?:,C?|C){CHARGE_ITEM})*
 # HANDS "भाजयुमो / जिले की कमान (अब) X के हाथ", "… X के हाथों में सौंपी": handed to X.
 _HANDS = frozenset({"हाथ", "हाथों"})
 CHARGE_ITEM_RE = re.compile(rf"J[x#EL]{{0,3}}(?P<nl>{NL})O")
+# GAPPED_CHARGE "A को बेलवा, B को सोनपुर तथा C को मधुबन की कमान मिली/सौंपी": each item its place,
+# the charge and its verb once at the end.
+GAPPED_CHARGE_ITEM = rf"{NL}O[Fw]{{1,2}}"
+GAPPED_CHARGE = re.compile(rf"(?P<items>{GAPPED_CHARGE_ITEM}(?:(?:,C?|C){GAPPED_CHARGE_ITEM})+)(?P<charge>KJ){GAP}G")
+GAPPED_CHARGE_ITEM_RE = re.compile(rf"(?P<nl>{NL})O(?P<place>[Fw]{{1,2}})")
 # ROLE की जिम्मेदारी X के पास (थी): held, not given
 HELD = re.compile(rf"(?P<roles>{ROLE}){JUR}?Y?KJ[x#EL]{{0,3}}(?P<nl>{NL})Kx")
 
@@ -74,9 +80,19 @@ def given_charges(sentence: TaggedSentence, text: str, tags: str) -> list[Fact]:
     found: list[Fact] = []
     for match in GIVEN.finditer(tags):
         found += pair(sentence, match.span("nl"), roles_in(sentence, text, match, "roles"))
+    gapped = []
+    for match in GAPPED_CHARGE.finditer(tags):
+        gapped.append(match.span())
+        head = head_of_charge(sentence, text, tags, match.start("charge") - 1, match.end("charge"))
+        for item in GAPPED_CHARGE_ITEM_RE.finditer(tags, *match.span("items")):
+            place = sentence.printed(text, *item.span("place"))
+            found += [Fact(name, None, org=head.org, jurisdiction=place, party=head.party, appointed=True,
+                           names=units, charge=head.role) for name, units in names_in(sentence, *item.span("nl"))]
     for match in CHARGE.finditer(tags):
         if match.group("hand") and sentence.key_of(match.start("hand")) not in _HANDS:
             continue
+        if any(start < match.start() < stop for start, stop in gapped):
+            continue  # "बेलवा और C को मधुबन की कमान": a place of GAPPED_CHARGE taken for a name
         if match.group("nl"):  # each item's head from what its own charge hands over
             items = [(item.span(), item.span("nl")) for item in CHARGE_ITEM_RE.finditer(tags, *match.span())]
         else:
@@ -114,8 +130,9 @@ def head_of_charge(sentence: TaggedSentence, text: str, tags: str, start: int, s
                 elif sentence.key_of(before) in _LEVELS and head.org is None and head.role is None:
                     head.role = f"{_LEVELS[sentence.key_of(before)]} {HEAD}"
                 elif tags[before] == "F" or _body(sentence.units[before]) or (
-                        tags[before] == "w" and before == index - 2 and tags[before - 1:before] in ",C"):
-                    # "रामनगर / महिला इकाई की जिम्मेदारी X को"; an item of a CHARGE_LIST "…, मधुबन की कमान C को"
+                        tags[before] == "w" and before == index - 2 and tags[before - 1:before] in ",CO"):
+                    # "रामनगर / महिला इकाई की जिम्मेदारी X को"; an item of a CHARGE_LIST "…, मधुबन की कमान C
+                    # को"; what X is given: "X को मधुबन की कमान"
                     head.role = head.role or HEAD
                 elif tags[before] not in "KsLxF":
                     break
