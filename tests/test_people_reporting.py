@@ -374,3 +374,12 @@ def test_gapped_charges_and_places_in_brackets(text, expected):
     found = {person.name: [(role.role, role.jurisdiction, role.appointed) for role in person.roles]
              for person in analyse(text).people}
     assert found == {name: [(role, place, True)] for name, (role, place) in expected.items()}
+
+
+@pytest.mark.parametrize("text", [
+    # a predecessor between the object and the post, or before the subject of होंगे
+    "रघुनंदन बिष्ट को कुसुम लता के स्थान पर जिलाध्यक्ष बनाया गया है।",
+    "कुसुम लता की जगह रघुनंदन बिष्ट नए जिलाध्यक्ष होंगे।",
+])
+def test_a_predecessor_inside_the_appointment(text):
+    assert roles_of(text) == {"रघुनंदन बिष्ट": [("जिलाध्यक्ष", True)], "कुसुम लता": [("जिलाध्यक्ष", False)]}

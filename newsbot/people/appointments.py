@@ -47,8 +47,9 @@ GAPPED_RE = re.compile(
 # Between "X को" and the post: its org or place, a list of places ("X को रामनगर, सोनपुर और
 # मधुबन लोकसभा समन्वयक"), a place in brackets ("A और B को (रामनगर - सोनपुर विधानसभा) ORG का ROLE"),
 # the post a promotion is from ("X को प्रदेश सचिव से पदोन्नत कर ROLE बनाया"), or one the person
-# is removed from on the way ("X को ROLE पद से हटाकर ROLE2 बनाया": ROLE held, REMOVED).
-OBJECT_GAP = rf"(?:[xSPpFwLsK#NmE]|[,C](?=[Fw])|\([^()]{{1,6}}\)|{ROLE}SVx|{ROLE}(?:K?Y)?SXx?)"
+# is removed from on the way ("X को ROLE पद से हटाकर ROLE2 बनाया": ROLE held, REMOVED), a
+# predecessor ("X को A के स्थान पर ROLE बनाया": PREDECESSOR).
+OBJECT_GAP = rf"(?:[xSPpFwLsK#NmE]|[,C](?=[Fw])|\([^()]{{1,6}}\)|{ROLE}SVx|{ROLE}(?:K?Y)?SXx?|{NL}KAx?)"
 # A post glossed in brackets: "मुख्य सचिव (Chief Secretary)".
 GLOSS = r"(?:\([^()]{1,4}\))?"
 # X को [ORG/PLACE का] ROLE नियुक्त किया; X को ROLE की जिम्मेदारी सौंपी; उन्हें ROLE की ... दी;
@@ -60,8 +61,9 @@ OBJECT_FIRST = re.compile(
 # ROLE के रूप में / पद पर X (को) नियुक्त; "ROLE पद पर X को जगह मिली"
 ROLE_FIRST = re.compile(rf"(?P<roles>{ROLE}){JUR}?Y{GAP}(?P<nl>{NL})(?:[OK]?{GAP}V|O[xA]{{0,2}}G)")
 # Where a subject's name list begins: nothing of a name or list before it, or a clause joined
-# by ", जबकि/और" ("… घोषित किए गए, जबकि A और B उपाध्यक्ष चुने गए").
-BOUNDARY = r"(?:^|(?<=[,.(xSNERjK])|(?<=,C))"
+# by ", जबकि/और" ("… घोषित किए गए, जबकि A और B उपाध्यक्ष चुने गए"), or a predecessor ("A की
+# जगह B नए ROLE होंगे").
+BOUNDARY = r"(?:^|(?<=[,.(xSNERjKA])|(?<=,C))"
 # X ROLE बने / नियुक्त / होंगे; X (फिर) बने ORG के ROLE (after a boundary: the whole name is taken)
 # (headlines) X होंगे ORG के नए ROLE; X बनाए गए ROLE
 BECAME = re.compile(
