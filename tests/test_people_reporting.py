@@ -383,3 +383,14 @@ def test_gapped_charges_and_places_in_brackets(text, expected):
 ])
 def test_a_predecessor_inside_the_appointment(text):
     assert roles_of(text) == {"रघुनंदन बिष्ट": [("जिलाध्यक्ष", True)], "कुसुम लता": [("जिलाध्यक्ष", False)]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PREDICATE: a frequent word before है/हैं is what the person is, no name word
+    ("जिलाध्यक्ष रामकिशोर बघेल लोकप्रिय हैं।", {"रामकिशोर बघेल": [("जिलाध्यक्ष", False)]}),
+    ("नगर अध्यक्ष कुसुम लता सक्रिय थीं।", {"कुसुम लता": [("नगर अध्यक्ष", False)]}),
+    # a surname before the copula stays
+    ("नए जिलाध्यक्ष रामकिशोर बघेल हैं।", {"रामकिशोर बघेल": [("जिलाध्यक्ष", False)]}),
+])
+def test_a_predicate_before_the_copula_is_no_name_word(text, expected):
+    assert roles_of(text) == expected

@@ -34,6 +34,9 @@ _STRONG_LEFT = frozenset("^,(.ENRHj")
 _NOT_AFTER_ONE_WORD = frozenset({"पत्र", "पद", "निधि", "आवास", "निवास", "कार्यालय", "कोटा", "कोटे",
                                  "पुत्र", "पत्नी", "पति", "परिवार", "चुनाव", "कार्यकाल", "दफ्तर"})
 
+# PREDICATE: a frequent word before these ends no name, it is what the name is ("… लोकप्रिय हैं").
+_COPULA = frozenset({"है", "हैं", "था", "थे", "थी", "थीं"})
+
 Name = tuple[tuple[int, int], tuple[int, int]]  # (character span, unit range)
 
 
@@ -123,6 +126,9 @@ def clean(sentence: TaggedSentence, start: int, stop: int) -> Name | None:
         stop, keys = start + cut + 1, keys[:cut + 1]
     if len(keys) >= 2 and keys[-1] == keys[-2]:  # a surname printed twice: "A अग्रवाल अग्रवाल"
         stop, keys = stop - 1, keys[:-1]
+    if len(keys) >= 2 and stop < len(sentence.units) and sentence.key_of(stop) in _COPULA \
+            and looks_like_word(sentence.tokens[sentence.units[stop - 1].first].text):
+        stop, keys = stop - 1, keys[:-1]  # PREDICATE "मुख्यमंत्री योगी लोकप्रिय हैं": no name word
     if len(keys) == 1 and (keys[0] in vocab.name_parts or len(keys[0]) < 2):
         return None
     return _checked(sentence, start, stop)
