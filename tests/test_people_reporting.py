@@ -394,3 +394,18 @@ def test_a_predecessor_inside_the_appointment(text):
 ])
 def test_a_predicate_before_the_copula_is_no_name_word(text, expected):
     assert roles_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # COLON_LIST: names after a colon in the sentence announcing the list, places in brackets
+    "भाजपा ने सूची जारी की। जिलाध्यक्षों के नाम इस प्रकार हैं: हेमंत राणा (बेलवा), कुसुम लता (सोनपुर)।",
+    # "PLACE – NAME" items after the announcement
+    "भाजपा ने जिलाध्यक्षों की सूची जारी की। बेलवा- हेमंत राणा, सोनपुर- कुसुम लता।",
+    # NEW_POSTS: नए before the post announces the list; lines "PLACE – NAME" and "NAME – PLACE"
+    "भाजपा ने घोषित किए नए जिलाध्यक्ष\n\nपार्टी ने सूची जारी की है।\nबेलवा – हेमंत राणा\nसोनपुर – कुसुम लता",
+    "भाजपा ने घोषित किए नए जिलाध्यक्ष\n\nपार्टी ने सूची जारी की है।\nहेमंत राणा – बेलवा\nकुसुम लता – सोनपुर",
+])
+def test_lists_announced_with_places_before_after_or_in_brackets(text):
+    found = {person.name: [(role.role, role.jurisdiction, role.appointed) for role in person.roles]
+             for person in analyse(text).people}
+    assert found == {"हेमंत राणा": [("जिलाध्यक्ष", "बेलवा", True)], "कुसुम लता": [("जिलाध्यक्ष", "सोनपुर", True)]}

@@ -6,7 +6,9 @@
   place;
 - NAME_LINE a line or sentence of names only, after a sentence announcing a list of a post
   ("जिलाध्यक्षों की सूची जारी की", "घोषित किए 12 जिलाध्यक्ष"): "A – रामनगर", "इसमें A, B और C
-  के नाम हैं", "इसमें रामनगर से A, सोनपुर से B … के नाम शामिल हैं". The announcement holds for the next ANNOUNCED_FOR sentences.
+  के नाम हैं", "इसमें रामनगर से A, सोनपुर से B … के नाम शामिल हैं", "रामनगर – A", "A (रामनगर)". The
+  announcement holds for the next ANNOUNCED_FOR sentences, and for names after a colon in its
+  own sentence (COLON_LIST "जिलाध्यक्षों के नाम इस प्रकार हैं: A (रामनगर), B (सोनपुर)").
 """
 
 from __future__ import annotations
@@ -19,13 +21,18 @@ from newsbot.people.roles import Fact, role_fact
 from newsbot.people.units import TaggedSentence
 
 PLURAL_POST = re.compile(r"n?(?P<post>[LsR]*r)|#(?P<count>[Ls]*R)")
+# NEW_POSTS "घोषित किए नए जिलाध्यक्ष", "नए जिलाध्यक्ष घोषित": with no plural post, नए before a
+# post, with a list word, is plural enough.
+NEW_POSTS = re.compile(r"x(?P<post>[Ls]*R)")
+_NEW = frozenset({"नए", "नये"})
 PLURAL_LIST = re.compile(rf"(?P<new>n)?(?P<post>[Ls]*r)(?:Kxm|m)(?P<nl>{NL})")
 NAME_PLACE_ITEM = re.compile(r"H*(?:w{1,4}F|w{2,5})")
 NAME_PLACE = re.compile(rf"(?P<items>{NAME_PLACE_ITEM.pattern}(?:(?:,C?|C){NAME_PLACE_ITEM.pattern})+)KZ(?P<post>{ROLES})")
-# A name of two words at least, maybe "– PLACE" after it or "PLACE से" before it.
-NAME_ITEM = r"(?:[Fw]{1,2}S)?H*ww+(?:\.[Fw]{1,2})?"
+# A name of two words at least, maybe "– PLACE" or "(PLACE)" after it, "PLACE से" or "PLACE –"
+# before it.
+NAME_ITEM = r"(?:[Fw]{1,2}[S.])?H*ww+(?:\.[Fw]{1,2}|\([Fw]{1,2}\))?"
 NAME_LINE = re.compile(rf"[xm]{{0,2}}(?P<items>{NAME_ITEM}(?:(?:,C?|C){NAME_ITEM})*)(?:Kx{{0,3}})?[.,]?$")
-NAME_LINE_ITEM = re.compile(r"(?:(?P<home>[Fw]{1,2})S)?(?P<name>H*w+)(?:\.(?P<place>[Fw]{1,2}))?")
+NAME_LINE_ITEM = re.compile(r"(?:(?P<home>[Fw]{1,2})[S.])?(?P<name>H*ww+)(?:\.(?P<place>[Fw]{1,2})|\((?P<bracket>[Fw]{1,2})\))?")
 # Words that announce a list: सूची, घोषणा, नियुक्ति ...; नवनियुक्त is the tag n. A charge
 # without a post during an announcement ("X को रायपुर जिले का प्रभार दिया") gives its post.
 _LIST_WORDS = frozenset({"सूची", "लिस्ट", "घोषणा", "घोषित", "जारी", "नाम", "नामों", "नियुक्ति",
@@ -47,10 +54,11 @@ def announcement(sentence: TaggedSentence, text: str) -> str | None:
     tags = sentence.tags()
     if "n" not in tags and not any(token.key in _LIST_WORDS for token in sentence.tokens):
         return None
-    match = PLURAL_POST.search(tags)
+    match = PLURAL_POST.search(tags) or next(
+        (m for m in NEW_POSTS.finditer(tags) if sentence.key_of(m.start()) in _NEW), None)
     if match is None:
         return None
-    group = "post" if match.group("post") else "count"
+    group = "count" if "count" in match.groupdict() and match.group("count") else "post"
     return singular(sentence.printed(text, *match.span(group)))
 
 
@@ -68,10 +76,15 @@ def list_facts(sentence: TaggedSentence, text: str, announced: str | None) -> li
         for item in NAME_PLACE_ITEM.finditer(tags, *match.span("items")):
             found += _name_and_place(sentence, text, role, *item.span())
     line = NAME_LINE.match(tags) if announced and not found else None
+    own = announcement(sentence, text) if line is None and not found and "." in tags[:-1] else None
+    if own is not None:  # COLON_LIST "जिलाध्यक्षों के नाम इस प्रकार हैं: A (बेलवा), B (सोनपुर)"
+        announced = own
+        line = next((NAME_LINE.match(tags, i + 1) for i, unit in enumerate(sentence.units[:-1])
+                     if unit.tag == "." and sentence.tokens[unit.first].text == ":" and NAME_LINE.match(tags, i + 1)), None)
     if line is not None:
         for item in NAME_LINE_ITEM.finditer(tags, *line.span("items")):
             for name, units in names_in(sentence, *item.span("name")):
-                where = next((group for group in ("place", "home") if item.group(group)), None)
+                where = next((group for group in ("place", "bracket", "home") if item.group(group)), None)
                 place = sentence.printed(text, *item.span(where)) if where else None
                 found.append(Fact(name, announced, jurisdiction=place, appointed=True, names=units))
     return found
