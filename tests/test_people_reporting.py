@@ -77,6 +77,10 @@ def test_a_charge_gives_the_head_of_what_is_handed_over(text, expected):
     # frequent words are no one-word names; a listed leader and a rare word are
     ("जिला अध्यक्ष परियोजना की समीक्षा करेंगे।", {}),
     ("पूर्व मुख्यमंत्री मायावती ने बैठक ली।", {"मायावती": [("पूर्व मुख्यमंत्री", False)]}),
+    # leaders whose one name is also a frequent word
+    ("प्रधानमंत्री मोदी और मुख्यमंत्री योगी ने सभा की।",
+     {"मोदी": [("प्रधानमंत्री", False)], "योगी": [("मुख्यमंत्री", False)]}),
+    ("योगी सरकार ने फैसला लिया।", {}),
     ("प्रभारी मंत्री झुनझुनवाला ने बैठक ली।", {"झुनझुनवाला": [("प्रभारी मंत्री", False)]}),
     # a surname printed twice
     ("जिला महामंत्री दीपक अग्रवाल अग्रवाल ने स्वागत किया।", {"दीपक अग्रवाल": [("जिला महामंत्री", False)]}),
