@@ -413,3 +413,11 @@ def test_lists_announced_with_places_before_after_or_in_brackets(text):
     found = {person.name: [(role.role, role.jurisdiction, role.appointed) for role in person.roles]
              for person in analyse(text).people}
     assert found == {"हेमंत राणा": [("जिलाध्यक्ष", "बेलवा", True)], "कुसुम लता": [("जिलाध्यक्ष", "सोनपुर", True)]}
+
+
+def test_names_with_their_places_before_the_post_and_its_verb():
+    # NAME_PLACE with the verb after the post: each name its place, no name takes a place word
+    text = "हेमंत राणा बेलवा और कुसुम लता सोनपुर की जिलाध्यक्ष बनीं"
+    found = {person.name: [(role.role, role.jurisdiction, role.appointed) for role in person.roles]
+             for person in analyse(text).people}
+    assert found == {"हेमंत राणा": [("जिलाध्यक्ष", "बेलवा", True)], "कुसुम लता": [("जिलाध्यक्ष", "सोनपुर", True)]}

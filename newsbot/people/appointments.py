@@ -28,6 +28,7 @@ import re
 
 from newsbot.people.charges import given_charges, held_charges, role_charges
 from newsbot.people.frames import GAP, NAME, NL, ROLES, appointed, held, pair, roles_in
+from newsbot.people.lists import NAME_PLACE
 from newsbot.people.names import name_after, names_in
 from newsbot.people.roles import JUR, ROLE, ROLE_RE, Fact, role_fact
 from newsbot.people.units import TaggedSentence
@@ -179,7 +180,10 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
         post = (roles_in(sentence, text, match, "post")[-1] if match.group("post")
                 else role_fact(sentence, text, items[-1].start(), items[-1].end()) if items else None)
         found += _past(sentence, match.end(), _list(sentence, text, tags, *match.span("items"), post))
+    places = [match.span() for match in NAME_PLACE.finditer(tags)]  # lists.py reads those
     for match in BECAME.finditer(tags):
+        if any(start <= match.start("nl") < stop for start, stop in places):
+            continue  # "A बेलवा और B सोनपुर के ROLE बने": not the names "A बेलवा", "B"
         if any(start < match.start("nl") < stop for start, stop in objects) or not _AGAIN.issuperset(
                 sentence.key_of(index) for index in range(*match.span("again"))):
             continue  # "X को बसपा का महमूदाबाद विधानसभा अध्यक्ष बनाया": a place, not a subject

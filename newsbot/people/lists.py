@@ -2,8 +2,8 @@
 
 - PLURAL_LIST "नवनियुक्त जिलाध्यक्षों में A, B और C शामिल हैं": each holds the post (appointed
   when the sentence says नवनियुक्त or announces a list);
-- NAME_PLACE "A बेलवा, B सोनपुर, C मधुबन के होंगे जिलाध्यक्ष" (headlines): each name with its
-  place;
+- NAME_PLACE "A बेलवा, B सोनपुर, C मधुबन के होंगे जिलाध्यक्ष", "A बेलवा और B सोनपुर के
+  जिलाध्यक्ष बने" (headlines): each name with its place;
 - NAME_LINE a line or sentence of names only, after a sentence announcing a list of a post
   ("जिलाध्यक्षों की सूची जारी की", "घोषित किए 12 जिलाध्यक्ष"): "A – रामनगर", "इसमें A, B और C
   के नाम हैं", "इसमें रामनगर से A, सोनपुर से B … के नाम शामिल हैं", "रामनगर – A", "A (रामनगर)". The
@@ -27,7 +27,8 @@ NEW_POSTS = re.compile(r"x(?P<post>[Ls]*R)")
 _NEW = frozenset({"नए", "नये"})
 PLURAL_LIST = re.compile(rf"(?P<new>n)?(?P<post>[Ls]*r)(?:Kxm|m)(?P<nl>{NL})")
 NAME_PLACE_ITEM = re.compile(r"H*(?:w{1,4}F|w{2,5})")
-NAME_PLACE = re.compile(rf"(?P<items>{NAME_PLACE_ITEM.pattern}(?:(?:,C?|C){NAME_PLACE_ITEM.pattern})+)KZ(?P<post>{ROLES})")
+NAME_PLACE = re.compile(rf"(?P<items>{NAME_PLACE_ITEM.pattern}(?:(?:,C?|C){NAME_PLACE_ITEM.pattern})+)"
+                        rf"K(?:Z(?P<post>{ROLES})|(?P<post2>{ROLES})Y?V)")
 # A name of two words at least, maybe "– PLACE" or "(PLACE)" after it, "PLACE से" or "PLACE –"
 # before it.
 NAME_ITEM = r"(?:[Fw]{1,2}[S.])?H*ww+(?:\.[Fw]{1,2}|\([Fw]{1,2}\))?"
@@ -72,7 +73,8 @@ def list_facts(sentence: TaggedSentence, text: str, announced: str | None) -> li
         appointed = bool(match.group("new")) or announced is not None
         found += [Fact(name, post, appointed=appointed, names=units) for name, units in names_in(sentence, *match.span("nl"))]
     for match in NAME_PLACE.finditer(tags):
-        role = role_fact(sentence, text, *match.span("post"))
+        role = role_fact(sentence, text, *match.span("post" if match.group("post") else "post2"))
+        role.jurisdiction = None  # "… C मधुबन के ROLE बने": the last item's place, not the post's
         for item in NAME_PLACE_ITEM.finditer(tags, *match.span("items")):
             found += _name_and_place(sentence, text, role, *item.span())
     line = NAME_LINE.match(tags) if announced and not found else None
