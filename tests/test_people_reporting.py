@@ -421,3 +421,19 @@ def test_names_with_their_places_before_the_post_and_its_verb():
     found = {person.name: [(role.role, role.jurisdiction, role.appointed) for role in person.roles]
              for person in analyse(text).people}
     assert found == {"हेमंत राणा": [("जिलाध्यक्ष", "बेलवा", True)], "कुसुम लता": [("जिलाध्यक्ष", "सोनपुर", True)]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a subject after में: two words at least
+    ("अधिवक्ता संघ के चुनाव में हेमंत राणा अध्यक्ष चुने गए।", {"हेमंत राणा": [("अध्यक्ष", True)]}),
+    ("पार्टी ने जिलों में पुनर्गठन करते हुए प्रभारी मनोनीत किए।", {}),
+    # JOINED_VOWEL: a post printed with its अ unjoined
+    ("हेमंत राणा को जिलाअध्यक्ष बनाया गया।", {"हेमंत राणा": [("जिलाअध्यक्ष", True)]}),
+])
+def test_a_subject_after_in_and_posts_with_an_unjoined_vowel(text, expected):
+    assert roles_of(text) == expected
+
+
+def test_an_unjoined_vowel_is_the_same_post_for_analysts():
+    [person] = analyse("प्रदेशअध्यक्ष हेमंत राणा ने कहा।").people
+    assert person.roles[0].canonical().role_normalized == "प्रदेश अध्यक्ष"

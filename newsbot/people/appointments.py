@@ -66,9 +66,11 @@ ROLE_FIRST = re.compile(rf"(?P<roles>{ROLE}){JUR}?Y{GAP}(?P<nl>{NL})(?:[OK]?{GAP
 # जगह B नए ROLE होंगे").
 BOUNDARY = r"(?:^|(?<=[,.(xSNERjKA])|(?<=,C))"
 # X ROLE बने / नियुक्त / होंगे; X (फिर) बने ORG के ROLE (after a boundary: the whole name is taken)
+# "संघ के चुनाव में X Y अध्यक्ष चुने गए": after में a name of two words at least ("क्षेत्रों में
+# पुनर्गठन करते हुए प्रभारी मनोनीत": one word after में is no subject)
 # (headlines) X होंगे ORG के नए ROLE; X बनाए गए ROLE
 BECAME = re.compile(
-    rf"{BOUNDARY}(?P<nl>H*w+(?:(?:,C?|C)H*w+)*)"
+    rf"(?:{BOUNDARY}|(?<=m)(?=H*ww))(?P<nl>H*w+(?:(?:,C?|C)H*w+)*)"
     rf"(?:(?P<again>x{{0,2}})[VZ][PpFwKx]{{0,4}}?(?P<roles>{ROLES})|[PpFwKLxS]{{0,4}}?(?P<roles2>{ROLES}){JUR}?Y?[VZ])")
 # "उपाध्यक्ष: A, महामंत्री: B और कोषाध्यक्ष – C बनाए गए": posts as labels, each item its own
 LABEL_ITEM = rf"{ROLE}YH*w+"
@@ -187,6 +189,9 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
         if any(start < match.start("nl") < stop for start, stop in objects) or not _AGAIN.issuperset(
                 sentence.key_of(index) for index in range(*match.span("again"))):
             continue  # "X को बसपा का महमूदाबाद विधानसभा अध्यक्ष बनाया": a place, not a subject
+        post = "roles" if match.group("roles") else "roles2"
+        if tags[match.start("nl") - 1:match.start("nl")] == "m" and "K" in tags[match.end("nl"):match.start(post)]:
+            continue  # "बैठक में X की ROLE पद पर नियुक्ति": the genitive of NOMINAL, no subject
         roles = roles_in(sentence, text, match, "roles", "roles2")
         found += _past(sentence, match.end(), pair(sentence, match.span("nl"), roles))
     for match in LABELLED.finditer(tags):

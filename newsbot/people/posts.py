@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsbot.people.tokens import tokenize
-from newsbot.people.vocab import _rows, phrase_keys, role_key, vocabulary
+from newsbot.people.vocab import _rows, joined_vowel, phrase_keys, role_key, vocabulary
 
 FORMER = "पूर्व"
 # A level joined to अध्यक्ष(ा) in one word splits by itself: जिला + अध्यक्ष = जिलाध्यक्ष.
@@ -91,7 +91,7 @@ def _keys(role: str, tables: _Tables) -> list[str]:
         words = [token for token in words if not token.text.isascii()]
     keys: list[str] = []
     for token in words:
-        key = vocab.fold(token.key)
+        key = joined_vowel(vocab.fold(token.key))  # "जिलाअध्यक्ष" = जिलाध्यक्ष
         keys.extend(tables.fused.get(key) or _split(key, tables))
     return keys
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsbot.people.tokens import MAX_INITIAL_CHARS, Sentence, Token
-from newsbot.people.vocab import Entry, Vocabulary
+from newsbot.people.vocab import Entry, Vocabulary, joined_vowel
 
 _PUNCTUATION = {",": ",", "/": ",", ";": ",", "(": "(", ")": ")"}
 # A post as a label before its holder, "उपाध्यक्ष: A", "कोषाध्यक्ष – B", reads as "उपाध्यक्ष पद
@@ -97,6 +97,10 @@ def tag_sentence(sentence: Sentence, vocab: Vocabulary) -> TaggedSentence:
     while index < len(tokens):
         token = tokens[index]
         hit = vocab.longest(vocab.phrases, keys, index) if token.is_word else None
+        if hit is None and token.is_word and "\u0905" in keys[index][1:]:
+            # JOINED_VOWEL "जिलाअध्यक्ष", "प्रदेशअध्यक्ष": a post printed with its अ unjoined
+            hit = vocab.longest(vocab.phrases, [joined_vowel(keys[index])], 0)
+            hit = hit if hit is not None and hit[0] == 1 and hit[1].tag in "RL" else None
         if _initial(tokens, index, units):
             unit = Unit("w", index, index + 1)
         elif hit is not None:

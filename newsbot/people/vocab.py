@@ -178,4 +178,9 @@ def role_key(role: str) -> str:
     """A role compared across spellings: जिला अध्यक्ष = ज़िलाध्यक्ष, कोर्डिनेटर = कोऑर्डिनेटर."""
     vocab = vocabulary()
     joined = "".join(vocab.fold(token.key) for token in tokenize(role) if token.is_word)
-    return _SANDHI.sub(lambda m: (m.group(1) or "") + "\u093e", joined)
+    return joined_vowel(joined)
+
+
+def joined_vowel(word_key: str) -> str:
+    """अ after a consonant or ा written as one vowel: "जिलाअध्यक्ष", "प्रदेशअध्यक्ष" -> "…ाध्यक्ष"."""
+    return _SANDHI.sub(lambda m: (m.group(1) or "") + "\u093e", word_key)
