@@ -146,6 +146,9 @@ POST_RANK_RE = re.compile(rf"(?P<post>{ROLE})[PpFwLs]{{1,3}}K{ROLE}(?P<nl>{NL})O
 _PAST = frozenset({"था", "थे", "थी", "थीं", "जाएगा", "जाएगी", "जाएंगे", "जाएंगी", "जायेगा",
                    "जायेगी", "जायेंगे", "जाएगें"})
 _PAST_WITHIN = 3
+# Every frame below needs one of these: appoint, charge, remove, future, give, seat, take, or
+# position (NAME_SEALED "ROLE पद के लिए X के नाम पर मुहर").
+_FRAME_TAGS = frozenset("VJXZGAgY")
 # "A फिर बने ROLE": a reappointment.
 _AGAIN = frozenset({"फिर", "दोबारा", "पुनः", "से"})
 # "X को पदोन्नत कर / प्रोन्नत करते हुए ROLE बनाया": an appointment verb as a participle.
@@ -153,6 +156,8 @@ _HAVING = frozenset({"कर", "करके", "करते"})
 
 
 def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fact]:
+    if _FRAME_TAGS.isdisjoint(tags):
+        return []  # most sentences of an event report: no frame can match, skip them all
     found: list[Fact] = []
     objects: list[tuple[int, int]] = []  # spans of "X को ... ROLE नियुक्त" frames
     for match in OBJECT_FIRST.finditer(tags):

@@ -97,7 +97,7 @@ def tag_sentence(sentence: Sentence, vocab: Vocabulary) -> TaggedSentence:
     while index < len(tokens):
         token = tokens[index]
         hit = vocab.longest(vocab.phrases, keys, index) if token.is_word else None
-        if hit is None and token.is_word and "\u0905" in keys[index][1:]:
+        if hit is None and "\u0905" in keys[index][1:] and token.is_word:
             # JOINED_VOWEL "जिलाअध्यक्ष", "प्रदेशअध्यक्ष": a post printed with its अ unjoined
             hit = vocab.longest(vocab.phrases, [joined_vowel(keys[index])], 0)
             hit = hit if hit is not None and hit[0] == 1 and hit[1].tag in "RL" else None
