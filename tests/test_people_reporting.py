@@ -437,3 +437,8 @@ def test_a_subject_after_in_and_posts_with_an_unjoined_vowel(text, expected):
 def test_an_unjoined_vowel_is_the_same_post_for_analysts():
     [person] = analyse("प्रदेशअध्यक्ष हेमंत राणा ने कहा।").people
     assert person.roles[0].canonical().role_normalized == "प्रदेश अध्यक्ष"
+
+
+def test_the_genitive_subject_of_an_appointment_is_no_place_of_the_post():
+    [person] = analyse("हेमंत राणा के प्रदेश सचिव मनोनीत होने पर स्वागत किया गया।").people
+    assert [(role.role, role.jurisdiction, role.appointed) for role in person.roles] == [("प्रदेश सचिव", None, True)]

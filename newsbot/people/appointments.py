@@ -198,6 +198,9 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
         if tags[match.start("nl") - 1:match.start("nl")] == "m" and "K" in tags[match.end("nl"):match.start(post)]:
             continue  # "बैठक में X की ROLE पद पर नियुक्ति": the genitive of NOMINAL, no subject
         roles = roles_in(sentence, text, match, "roles", "roles2")
+        if tags[match.end("nl"):match.end("nl") + 1] == "K":
+            for role in roles:  # "X के ROLE मनोनीत होने पर": the genitive is the subject's, no place
+                role.jurisdiction = None
         found += _past(sentence, match.end(), pair(sentence, match.span("nl"), roles))
     for match in LABELLED.finditer(tags):
         found += _past(sentence, match.end(), _list(sentence, text, tags, *match.span("items")))
