@@ -71,7 +71,7 @@ BOUNDARY = r"(?:^|(?<=[,.(xSNERjKA])|(?<=,C))"
 # (headlines) X होंगे ORG के नए ROLE; X बनाए गए ROLE
 BECAME = re.compile(
     rf"(?:{BOUNDARY}|(?<=m)(?=H*ww))(?P<nl>H*w+(?:(?:,C?|C)H*w+)*)"
-    rf"(?:(?P<again>x{{0,2}})[VZ][PpFwKx]{{0,4}}?(?P<roles>{ROLES})|[PpFwKLxS]{{0,4}}?(?P<roles2>{ROLES}){JUR}?Y?[VZ])")
+    rf"(?:(?P<again>[xS]{{0,2}})[VZ][PpFwKx]{{0,4}}?(?P<roles>{ROLES})|[PpFwKLxS]{{0,4}}?(?P<roles2>{ROLES}){JUR}?Y?[VZ])")
 # "उपाध्यक्ष: A, महामंत्री: B और कोषाध्यक्ष – C बनाए गए": posts as labels, each item its own
 LABEL_ITEM = rf"{ROLE}YH*w+"
 LABELLED = re.compile(rf"(?P<items>{LABEL_ITEM}(?:(?:,C?|C){LABEL_ITEM})+){GAP}V")
@@ -149,7 +149,7 @@ _PAST_WITHIN = 3
 # Every frame below needs one of these: appoint, charge, remove, future, give, seat, take, or
 # position (NAME_SEALED "ROLE पद के लिए X के नाम पर मुहर").
 _FRAME_TAGS = frozenset("VJXZGAgY")
-# "A फिर बने ROLE": a reappointment.
+# "A फिर (से) बने ROLE": a reappointment.
 _AGAIN = frozenset({"फिर", "दोबारा", "पुनः", "से"})
 # "X को पदोन्नत कर / प्रोन्नत करते हुए ROLE बनाया": an appointment verb as a participle.
 _HAVING = frozenset({"कर", "करके", "करते"})
@@ -191,9 +191,10 @@ def appointment_facts(sentence: TaggedSentence, text: str, tags: str) -> list[Fa
     for match in BECAME.finditer(tags):
         if any(start <= match.start("nl") < stop for start, stop in places):
             continue  # "A बेलवा और B सोनपुर के ROLE बने": not the names "A बेलवा", "B"
-        if any(start < match.start("nl") < stop for start, stop in objects) or not _AGAIN.issuperset(
-                sentence.key_of(index) for index in range(*match.span("again"))):
-            continue  # "X को बसपा का महमूदाबाद विधानसभा अध्यक्ष बनाया": a place, not a subject
+        again = [sentence.key_of(index) for index in range(*match.span("again"))]
+        if any(start < match.start("nl") < stop for start, stop in objects) or not _AGAIN.issuperset(again) \
+                or again[:1] == ["से"]:
+            continue  # "X को बसपा का महमूदाबाद विधानसभा अध्यक्ष बनाया": a place, not a subject; "बेलवा से बने"
         post = "roles" if match.group("roles") else "roles2"
         if tags[match.start("nl") - 1:match.start("nl")] == "m" and "K" in tags[match.end("nl"):match.start(post)]:
             continue  # "बैठक में X की ROLE पद पर नियुक्ति": the genitive of NOMINAL, no subject
