@@ -445,3 +445,12 @@ def test_an_unjoined_vowel_is_the_same_post_for_analysts():
 def test_the_genitive_subject_of_an_appointment_is_no_place_of_the_post():
     [person] = analyse("हेमंत राणा के प्रदेश सचिव मनोनीत होने पर स्वागत किया गया।").people
     assert [(role.role, role.jurisdiction, role.appointed) for role in person.roles] == [("प्रदेश सचिव", None, True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a charge headline without its verb
+    ("युवा कांग्रेस में बदलाव, कुसुम लता को जिले की कमान", {"कुसुम लता": [("जिला अध्यक्ष", True)]}),
+    ("महिला मोर्चा में फेरबदल, हेमंत राणा को बेलवा जिले की जिम्मेदारी", {"हेमंत राणा": [("जिला अध्यक्ष", True)]}),
+])
+def test_a_charge_headline_without_its_verb(text, expected):
+    assert roles_of(text) == expected

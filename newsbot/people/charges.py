@@ -45,7 +45,9 @@ GIVEN = re.compile(rf"(?P<nl>{NL})OG[PpFwK]{{0,3}}?(?P<roles>{ROLES})K[JY]")
 # की कमान X को सौंपी; X को पार्टी की कमान सौंपी; X को मिली युवा मोर्चा की कमान; CHARGE_LIST
 CHARGE_ITEM = rf"[FwLs]{{1,3}}KJx{{0,2}}{NL}O"
 CHARGE = re.compile(rf"(?:J[x#EL]{{0,3}}(?P<nl>{NL})O(?:(?:,C?|C){CHARGE_ITEM})*|(?P<nl2>{NL})O[xSPpFwK#N]{{0,5}}?J){GAP}G"
-                    rf"|(?P<nl3>{NL})OG[PpLsFwK]{{1,5}}?J|J[x#EL]{{0,3}}(?P<nl4>{NL})K(?P<hand>x)")
+                    rf"|(?P<nl3>{NL})OG[PpLsFwK]{{1,5}}?J|J[x#EL]{{0,3}}(?P<nl4>{NL})K(?P<hand>x)"
+                    rf"|(?P<nl5>{NL})O[xPpLsFwK]{{0,5}}?J\.?$")
+# (headlines) "X को बेलवा की जिम्मेदारी", "A की जगह X को कमान": the verb left out at the end.
 # HANDS "भाजयुमो / जिले की कमान (अब) X के हाथ", "… X के हाथों में सौंपी": handed to X.
 _HANDS = frozenset({"हाथ", "हाथों"})
 CHARGE_ITEM_RE = re.compile(rf"J[x#EL]{{0,3}}(?P<nl>{NL})O")
@@ -96,7 +98,7 @@ def given_charges(sentence: TaggedSentence, text: str, tags: str) -> list[Fact]:
         if match.group("nl"):  # each item's head from what its own charge hands over
             items = [(item.span(), item.span("nl")) for item in CHARGE_ITEM_RE.finditer(tags, *match.span())]
         else:
-            items = [(match.span(), match.span(next(g for g in ("nl2", "nl3", "nl4") if match.group(g))))]
+            items = [(match.span(), match.span(next(g for g in ("nl2", "nl3", "nl4", "nl5") if match.group(g))))]
         for charge, names in items:
             head = head_of_charge(sentence, text, tags, *charge)
             found += [Fact(name, None, org=head.org, party=head.party, appointed=True, names=units, charge=head.role)
