@@ -378,8 +378,7 @@ def test_charges_in_hands_headlines_without_a_verb_and_release(text, expected):
       "हेमंत राणा": ("जिलाध्यक्ष", "मधुबन")}),
 ])
 def test_gapped_charges_and_places_in_brackets(text, expected):
-    found = {person.name: [(role.role, role.jurisdiction, role.appointed) for role in person.roles]
-             for person in analyse(text).people}
+    found = places_of(text)
     assert found == {name: [(role, place, True)] for name, (role, place) in expected.items()}
 
 
@@ -413,16 +412,14 @@ def test_a_predicate_before_the_copula_is_no_name_word(text, expected):
     "भाजपा ने घोषित किए नए जिलाध्यक्ष\n\nपार्टी ने सूची जारी की है।\nहेमंत राणा – बेलवा\nकुसुम लता – सोनपुर",
 ])
 def test_lists_announced_with_places_before_after_or_in_brackets(text):
-    found = {person.name: [(role.role, role.jurisdiction, role.appointed) for role in person.roles]
-             for person in analyse(text).people}
+    found = places_of(text)
     assert found == {"हेमंत राणा": [("जिलाध्यक्ष", "बेलवा", True)], "कुसुम लता": [("जिलाध्यक्ष", "सोनपुर", True)]}
 
 
 def test_names_with_their_places_before_the_post_and_its_verb():
     # NAME_PLACE with the verb after the post: each name its place, no name takes a place word
     text = "हेमंत राणा बेलवा और कुसुम लता सोनपुर की जिलाध्यक्ष बनीं"
-    found = {person.name: [(role.role, role.jurisdiction, role.appointed) for role in person.roles]
-             for person in analyse(text).people}
+    found = places_of(text)
     assert found == {"हेमंत राणा": [("जिलाध्यक्ष", "बेलवा", True)], "कुसुम लता": [("जिलाध्यक्ष", "सोनपुर", True)]}
 
 
