@@ -49,8 +49,9 @@ GAPPED_RE = re.compile(
 # मधुबन लोकसभा समन्वयक"), a place in brackets ("A और B को (रामनगर - सोनपुर विधानसभा) ORG का ROLE"),
 # the post a promotion is from ("X को प्रदेश सचिव से पदोन्नत कर ROLE बनाया"), or one the person
 # is removed from on the way ("X को ROLE पद से हटाकर ROLE2 बनाया": ROLE held, REMOVED), a
-# predecessor ("X को A के स्थान पर ROLE बनाया": PREDECESSOR).
-OBJECT_GAP = rf"(?:[xSPpFwLsK#NmE]|[,C](?=[Fw])|\([^()]{{1,6}}\)|{ROLE}SVx|{ROLE}(?:K?Y)?SXx?|{NL}KAx?)"
+# predecessor ("X को A के स्थान पर ROLE बनाया": PREDECESSOR), a post kept beside the one given
+# ("X को जिलाध्यक्ष के साथ प्रदेश सचिव की भी जिम्मेदारी दी").
+OBJECT_GAP = rf"(?:[xSPpFwLsK#NmE]|[,C](?=[Fw])|\([^()]{{1,6}}\)|{ROLE}SVx|{ROLE}(?:K?Y)?SXx?|{NL}KAx?|{ROLE}Kx)"
 # A post glossed in brackets: "मुख्य सचिव (Chief Secretary)".
 GLOSS = r"(?:\([^()]{1,4}\))?"
 # X को [ORG/PLACE का] ROLE नियुक्त किया; X को ROLE की जिम्मेदारी सौंपी; उन्हें ROLE की ... दी;
