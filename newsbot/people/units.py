@@ -26,7 +26,7 @@ _PUNCTUATION = {",": ",", "/": ",", ";": ",", "(": "(", ")": ")"}
 LABEL_MARKS = frozenset({":", "-", "–", "—"})
 # Endings no name word has: plural obliques, future verbs.
 _NOT_NAME_ENDINGS = ("ों", "ओं", "ें", "ेंगे", "ेंगी", "ेगा", "ेगी", "ाएं", "एंगे", "एंगी", "एगा", "एगी")
-_ABBREVIATION_MARKS = (".", "०", "\u0970")
+_ABBREVIATION_MARKS = (".", "०", "\u0970", "0")  # "डा0": a Latin zero typed for the mark
 _PLURALS = (("ियों", "ी"), ("ों", ""))
 # Endings of town names that no first name has: "धामपुर", "अलीगंज", "मुरादाबाद", "रामगढ़".
 _PLACE_ENDINGS = ("पुर", "गंज", "बाद", "गढ़", "नगर")
