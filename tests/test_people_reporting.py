@@ -320,6 +320,12 @@ def test_newly_appointed_alone_reports_no_appointment(text, appointed):
     assert roles_of(text) == {"इरफान कुरैशी": [("ब्लॉक अध्यक्ष", appointed)]}
 
 
+def test_newly_appointed_is_per_person():
+    # another person's appointment does not report the welcomed one's
+    text = "पार्टी ने अनुज मिश्रा को नगर अध्यक्ष बनाया। समारोह में नवनियुक्त ब्लॉक अध्यक्ष इरफान कुरैशी भी पहुंचे।"
+    assert roles_of(text) == {"अनुज मिश्रा": [("नगर अध्यक्ष", True)], "इरफान कुरैशी": [("ब्लॉक अध्यक्ष", False)]}
+
+
 @pytest.mark.parametrize("text, expected", [
     # PARTY_HEAD: प्रमुख between a party and a name is the party's chief; elsewhere a level
     ("सभा में बसपा प्रमुख गीता कुमारी वर्मा ने कहा कि प्रमुख सचिव अरुण बघेल आएंगे।",

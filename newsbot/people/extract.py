@@ -119,10 +119,10 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
     # HEADLINE_ANNOUNCES "प्रभारी सचिवों की नियुक्ति" as the headline: the post of every charge
     # without a post in the body, however far down.
     headline = None
-    # Whether the text reports an appointment: नवनियुक्त alone does not (a text welcoming
-    # someone newly appointed, eval-dev's convention); a list announced or any other appointment
-    # frame does.
-    reported = False
+    # WELCOMED_NEW: whose appointment the text reports. नवनियुक्त alone does not (a text welcoming
+    # someone newly appointed, eval-dev's convention); a list announced does for everyone, any
+    # other appointment frame for its person.
+    listed_any, reported = False, set()
     for sentence in tagged:
         evidence = (sentence.sentence.start, sentence.sentence.end)
         found = facts(sentence, text)
@@ -134,7 +134,7 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
         # CLAUSE_CHARGE "X को रामनगर का प्रभारी बनाया, जबकि सोनपुर की जिम्मेदारी Y को दी": the
         # post given in the sentence is the post of its charges of a place.
         given = next((fact.role for fact in found + listed if fact.appointed and fact.role), None)
-        reported = reported or post is not None or any(fact.appointed and not fact.new for fact in found + listed)
+        listed_any = listed_any or post is not None
         for fact in found + listed:
             if fact.name is None:
                 person = last
@@ -144,6 +144,8 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
             if person is None:
                 continue
             last = person
+            if fact.appointed and not fact.new:
+                reported.add(person.key)
             if fact.role is None and not fact.appointed and not fact.carry:
                 continue  # EXPELLED: named with no post, only to be the person named last
             if fact.carry and last_appointment is not None:
@@ -175,8 +177,8 @@ def _people(tagged: list[TaggedSentence], text: str, bylines: set[str]) -> list[
         elif not roles and fact.charge:  # "X को मिली युवा कांग्रेस की कमान": its head
             fact.role = fact.charge
             _add_role(people[key], fact, text, (start, end))
-    if not reported:  # WELCOMED_NEW: "नवनियुक्त ROLE X का स्वागत" alone reports no appointment
-        for person in people.values():
+    for person in () if listed_any else people.values():
+        if person.key not in reported:  # WELCOMED_NEW "नवनियुक्त ROLE X का स्वागत": no appointment
             for role in person.roles:
                 role.appointed = False
     merged = _merge_partial_names(list(people.values()))
