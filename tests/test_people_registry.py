@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import datetime
 
-from newsbot.archive import Archive
+from newsbot.archive import Archive, sql
 from newsbot.items import IST, Article
-from newsbot.people.registry import analyse_pending, find_people, reprocess, rules_version
+from newsbot.people.registry import analyse_articles, analyse_pending, find_people, reprocess, rules_version
 from newsbot.search.sync import sync_index
 
 
@@ -71,3 +73,38 @@ def test_reprocess_marks_changed_articles_for_the_index(tmp_path):
         assert archive.article_ids_to_index() == [1, 2]
         assert archive.people_of([1, 2, 3]) == {1: ["दिनेश कुमार यादव"], 2: ["दिनेश कुमार यादव"]}
         assert archive.parties_of([1, 3]) == {1: ["SP"], 3: []}
+
+
+def _waiting_on_a_lock(location) -> bool:
+    """Whether a session of the PostgreSQL database at *location* waits for another's lock."""
+    db = sql.connect(location)
+    try:
+        return db.execute("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+                          " AND wait_event_type = 'Lock'").fetchone()[0] > 0
+    finally:
+        db.close()
+
+
+def test_two_analysers_of_the_same_articles_store_each_mention_once(archive_at):
+    """Two workers analysing the same articles at once (a shared crawl's two workers, a crawl
+    and `index --follow`): the second waits for the first's commit and replaces its mentions.
+    On PostgreSQL the first's transaction is held open until the second is blocked in its own,
+    where it used to delete nothing (the first's rows were not committed) and add a second copy."""
+    with Archive(archive_at) as first, Archive(archive_at) as second:
+        for item in ARTICLES:
+            first.upsert_article(item)
+        ids = first.article_ids_to_analyse(rules_version())
+        other = threading.Thread(target=analyse_articles, args=(second, ids))
+        with first.db:  # PostgreSQL: one transaction round both (the inner one is a savepoint)
+            analyse_articles(first, ids)
+            other.start()
+            deadline = time.monotonic() + 20
+            while (sql.is_postgres(first.db) and other.is_alive() and not _waiting_on_a_lock(archive_at)
+                   and time.monotonic() < deadline):
+                time.sleep(0.05)
+        other.join(timeout=60)
+        assert not other.is_alive()
+        [person] = find_people(second, "दिनेश कुमार यादव")
+        assert (person["articles"], person["mentions"], person["appointments"]) == (2, 2, 1)
+        assert [m["role"] for m in second.mention_rows()] == ["ब्लॉक अध्यक्ष", "जिला सचिव"]
+        assert analyse_pending(second) == 0

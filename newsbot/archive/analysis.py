@@ -81,9 +81,12 @@ class AnalysisStore:
         mentions); mentions carry ``key`` (the person's registry key) and MENTION_FIELDS.
 
         One transaction and one statement per table for the lot (a reprocess writes thousands).
-        An article whose people or parties changed is marked for re-indexing; returns how many."""
+        An article whose people or parties changed is marked for re-indexing; returns how many.
+        Two analysers of the same articles at once (two crawl workers, a crawl and ``index
+        --follow``) write one after the other: the second replaces the first's mentions."""
         ids = [article_id for article_id, *_ in analyses]
         with self.db:
+            self._claim(ids)
             before = self._indexed_views(ids)
             old_people = {row[0] for row in self._batched(
                 "SELECT DISTINCT person_id FROM mentions WHERE article_id IN ({})", ids)}
@@ -119,6 +122,14 @@ class AnalysisStore:
             self.db.executemany("UPDATE articles SET indexed_hash = CASE WHEN indexed_hash IS NULL"
                                 " THEN NULL ELSE '' END WHERE id = ?", changed)
         return len(changed)
+
+    def _claim(self, ids: list[int]) -> None:
+        """Lock the articles *ids* until this transaction ends (in id order, so two claims
+        never deadlock). Without it, PostgreSQL let a second analyser delete the mentions the
+        first had not committed yet (none, to it) and add its own: every mention twice. A write,
+        not SELECT ... FOR UPDATE, as SQLite's one writer must be taken before the reads too."""
+        self.db.executemany("UPDATE articles SET indexed_hash = indexed_hash WHERE id = ?",
+                            [(article_id,) for article_id in sorted(ids)])
 
     def _indexed_views(self, ids: list[int]) -> dict[int, tuple]:
         """Article id -> (people, parties): what the index shows of its analysis."""
