@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import urllib.request
+import zlib
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote
@@ -41,6 +42,15 @@ def records(path: Path) -> list[tuple[str, str | None]]:
         return [(r.rec_type, r.rec_headers.get_header("WARC-Target-URI")) for r in ArchiveIterator(handle)]
 
 
+def gzip_members(path: Path) -> int:
+    data, members = path.read_bytes(), 0
+    while data:
+        inflate = zlib.decompressobj(zlib.MAX_WBITS + 16)
+        inflate.decompress(data)
+        data, members = inflate.unused_data, members + 1
+    return members
+
+
 def test_capture_pairs_requests_with_responses_writes_revisits_and_rotates(tmp_path):
     capture = WarcCapture(tmp_path, max_size=1)  # a new file after every fetch
     kinds = [capture.write(exchange(f"http://127.0.0.1:9/{n}/", HINDI_PAGE)) for n in range(2)]
@@ -51,6 +61,8 @@ def test_capture_pairs_requests_with_responses_writes_revisits_and_rotates(tmp_p
     assert len(files) == 3 and not list(tmp_path.glob("*.open"))
     written = [record for path in files for record in records(path)]
     assert [kind for kind, _ in written].count("warcinfo") == len(files)
+    # Each record a gzip member of its own: readers seek to one record by its offset.
+    assert sum(map(gzip_members, files)) == len(written)
     assert [kind for kind, _ in written if kind != "warcinfo"] == ["response", "request", "revisit", "request",
                                                                    "response", "request"]
     check = subprocess.run([WARCIO, "check", *map(str, files)], capture_output=True, text=True)

