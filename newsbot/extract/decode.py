@@ -19,6 +19,8 @@ _MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"\x1f\x8b", b"PK\x03\x
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 # Codec names (after _codec_name) of the charsets servers declare by default.
 _WESTERN = {"cp1252", "ascii"}
+# C0 control characters other than tab, newline, form feed and carriage return: binary data.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _TAG = re.compile(r"<\s*(!doctype|html|head|body|meta|title|div|p|article|main|section|span|a|h1|table)\b", re.I)
 # Share of replaced characters above which a UTF-8 decoding is not "a few bad bytes".
 _MAX_BAD_RATIO = 0.01
@@ -105,5 +107,4 @@ def _is_multibyte_utf8(data: bytes) -> bool:
 
 
 def _control_ratio(text: str) -> float:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return controls / max(1, len(text))
+    return len(_CONTROL.findall(text)) / max(1, len(text))
