@@ -71,6 +71,9 @@ class Page:
     # then means unchanged). A Page with status 304 has no body and replaces nothing stored.
     etag: str | None = None
     last_modified: str | None = None
+    # The addresses that redirected to this page (301/302 ...): the archive remembers them, so
+    # the next crawl does not ask for them again while nothing says the page changed.
+    redirected_from: tuple[str, ...] = ()
 
 
 @dataclass

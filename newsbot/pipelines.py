@@ -20,7 +20,6 @@ import signal
 import time
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
-from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
@@ -80,14 +79,13 @@ class ArchivePipeline:
         profile = getattr(spider, "profile", None)
         own = urls == list(profile.start_urls) if profile is not None else not urls
         target = self.site if own else f"{self.site} {' '.join(map(display_url, urls))}"
-        if profile is not None and not profile.domains and urls:  # the generic profile: the site is the host
-            self.site = urlsplit(urls[0]).netloc
+        self.site = getattr(spider, "run_site", self.site)
         self.stats.set_value("newsbot/target", target)
         self.started = time.monotonic()
         try:
             self.archive = Archive.in_dir(self.data_dir)
-            # The target column keeps the profile's name (what `--since last` looks runs up by);
-            # the record's target, with the start URLs, is kept with the rest of the record.
+            # The target column keeps the profile's name (runs from before the site column are
+            # looked up by it); the record's target, with the start URLs, is kept with the rest.
             self.crawl_id = self.archive.start_crawl(self.crawler.spidercls.name, site=self.site)
         except STORAGE_ERRORS as error:
             storage_failed(self.crawler, error)

@@ -11,12 +11,15 @@ that prints it and the archive that stores it hold the same thing):
 - counts: pages, articles (articles_new, articles_updated, articles_unchanged), skipped, errors,
   and what was refused (disallowed, robots_5xx, robots_unreachable, offsite, too_large),
   retried, storage_errors, indexed;
+- discovery_errors: robots.txt, sitemaps and feeds that failed (a 5xx, a timeout; not a 404);
 - candidates, candidates_failed: pages discovery gave as articles that were articles or that
   extraction found none in (newsbot.health judges the site's layout by them);
 - skip_reasons and error_reasons: {reason: pages}, e.g. {"listing": 12, "no article body": 3},
   {"HTTP 404": 2, "timeout": 1};
 - finish_reason, signal, bound, held_back, storage_failure; health: the site-health warning
   (newsbot.health), or None.
+
+A good run (is_good) is one `crawl --since last` may start from: finished, and nothing missed.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ ABANDONED = "abandoned"  # the finish reason of a run whose process died without
 COUNT_COLUMNS = ("pages", "articles_new", "articles_updated", "articles_unchanged", "skipped", "errors")
 # Counts read from the stats (newsbot/NAME) besides the columns, in the order the summary names them.
 OTHER_COUNTS = ("disallowed", "robots_5xx", "robots_unreachable", "offsite", "too_large", "storage_errors",
-                "indexed", "candidates", "candidates_failed", "not_refetched", "not_modified")
+                "indexed", "candidates", "candidates_failed", "not_refetched", "not_modified", "discovery_errors")
 BOUNDS = ("max_pages", "max_depth", "path_repeats")
 SIGNAL_EXIT = {"SIGINT": 130, "SIGTERM": 143}  # 128 + signal number, as shells report
 EXIT_FAILED, EXIT_HEALTH = 1, 4
@@ -36,6 +39,10 @@ EXIT_FAILED, EXIT_HEALTH = 1, 4
 # stopped every site; a site that failed (nothing fetched, nothing stored) is worse than one whose
 # layout changed (exit 4: pages fetched, articles not found), which is worse than success.
 EXIT_PRECEDENCE = (143, 130, EXIT_FAILED, EXIT_HEALTH, 0)
+
+
+# Failures a later try would meet again: the site said the page is gone.
+GONE = ("HTTP 404", "HTTP 410")
 
 
 def reason_key(reason: str | None) -> str:
@@ -78,6 +85,21 @@ def from_stats(stats: dict, *, site: str, target: str, reason: str) -> dict:
     record["status"] = status_of(finish_reason, fetched, record["bound"])
     record["health"] = None
     return record
+
+
+def is_good(record: dict) -> bool:
+    """Whether `crawl --since last` may start from this run: it finished (not interrupted,
+    failed or stopped at a bound), gave no layout warning, and no page failed for a reason a
+    later try may not meet (a timeout, a refused connection, a 5xx answer, a robots.txt that could
+    not be read, a sitemap or feed that failed): the next cut-off would drop what it missed. Pages answering 404/410 are gone,
+    so they do not count against it, unless it archived nothing at all while pages failed."""
+    if record["status"] != FINISHED or record.get("health"):
+        return False
+    gone = sum(record["error_reasons"].get(reason, 0) for reason in GONE)
+    missed = record["errors"] - gone + sum(record.get(name) or 0 for name in ("robots_5xx", "robots_unreachable",
+                                                                              "discovery_errors"))
+    kept = record["articles"] + (record.get("not_refetched") or 0) + (record.get("not_modified") or 0)
+    return missed == 0 and (kept > 0 or record["errors"] == 0)
 
 
 def _prefixed(stats: dict, prefix: str) -> dict[str, int]:
@@ -133,7 +155,8 @@ def incremental(record: dict) -> str:
 
 # Pages not fetched, and why: named in the summary line only when there were some.
 REFUSED = {"robots_5xx": "robots.txt 5xx", "robots_unreachable": "robots.txt unreachable",
-           "offsite": "offsite", "too_large": "too large", "storage_errors": "not stored"}
+           "offsite": "offsite", "too_large": "too large", "storage_errors": "not stored",
+           "discovery_errors": "discovery pages failed"}
 TOTALLED = (*COUNT_COLUMNS, "articles", *OTHER_COUNTS, "retried")
 
 

@@ -3,8 +3,8 @@
 A threaded HTTP server on a loopback address (port 0) whose pages a test writes as routes:
 `path -> Reply` or `path -> callable(hit_number) -> Reply`, so a page can fail twice and then
 recover. Every hit is recorded (path and time, and its request headers), so a test can assert
-what the crawler asked for, when and how. A Reply can also reset the connection, stall, or
-stream a body with no length; one with an ETag or Last-Modified header answers a matching
+what the crawler asked for, when and how. A Reply can also reset the connection, stall, wait
+for the test's word (an Event), or stream a body with no length; one with an ETag or Last-Modified header answers a matching
 If-None-Match / If-Modified-Since with 304, as web servers do.
 
     python tests/faultsite.py      # serves a small demo site, prints its URL, until Ctrl-C
@@ -37,6 +37,7 @@ class Reply:
     reset: bool = False  # close with a TCP RST before answering
     delay: float = 0.0  # seconds to wait before answering
     stream: int = 0  # send this many bytes with no Content-Length, then close (a body of unknown size)
+    hold: threading.Event | None = None  # answer only once the test sets it (a page kept in flight)
 
 
 Route = Reply | Callable[[int], Reply]
@@ -135,6 +136,8 @@ def _handler_for(site: FaultSite) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             reply = site.reply_for(self.path, dict(self.headers.items()))
+            if reply.hold is not None:
+                reply.hold.wait(timeout=120)
             if reply.delay:
                 time.sleep(reply.delay)
             if reply.status == 200 and _not_modified(reply, self.headers):

@@ -15,11 +15,14 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 
+import pytest
 from conftest import REPO, archive_db, archive_env, run_newsbot
 from faultsite import FaultSite, Reply, article
 from warcio.archiveiterator import ArchiveIterator
@@ -49,12 +52,16 @@ class NewsSite:
     """A small Hindi news site a test changes between crawls: robots.txt naming /sitemap.xml,
     the sitemap with each story's lastmod, a home page listing stories PER_PAGE a page newest
     first (rel=next to /page/N/), and stories sent with ETag and Last-Modified (so a matching
-    conditional request gets 304)."""
+    conditional request gets 304). The stories in `moved` are linked at an old address,
+    /purana/N/, that answers 301 to /khabar/N/; a path in `failing` answers with that status
+    instead; one in `held` is answered once its Event is set."""
 
-    def __init__(self, count: int = 6, delay: dict[int, float] | None = None):
+    def __init__(self, count: int = 6, moved: Iterable[int] = ()):
         # story number -> [place, version, changed at]
         self.stories = {n: [place(n), 1, OLD - timedelta(days=count - n)] for n in range(1, count + 1)}
-        self.delay = delay or {}
+        self.moved = set(moved)
+        self.failing: dict[str, int] = {}
+        self.held: dict[str, threading.Event] = {}
         robots = Reply(body=b"User-agent: *\nAllow: /\nSitemap: /sitemap.xml\n", content_type="text/plain")
         self.site = FaultSite({"/robots.txt": robots}, fallback=self.route)
 
@@ -75,7 +82,10 @@ class NewsSite:
         return [path for path, _ in self.site.asked]
 
     def stories_asked(self) -> dict[str, dict[str, str]]:
-        return {path: headers for path, headers in self.site.asked if path.startswith("/khabar/")}
+        return {path: headers for path, headers in self.site.asked if path.startswith(("/khabar/", "/purana/"))}
+
+    def address(self, n: int) -> str:
+        return f"/purana/{n}/" if n in self.moved else f"/khabar/{n}/"
 
     def forget_hits(self) -> None:
         self.site.asked.clear()
@@ -85,18 +95,26 @@ class NewsSite:
         return sorted(self.stories, key=lambda n: self.stories[n][2], reverse=True)
 
     def route(self, path: str) -> Reply | None:
+        reply = Reply(status=self.failing[path]) if path in self.failing else self.page(path)
+        if reply is not None:
+            reply.hold = self.held.get(path)
+        return reply
+
+    def page(self, path: str) -> Reply | None:
         if path == "/sitemap.xml":
-            entries = "".join(f"<url><loc>/khabar/{n}/</loc><lastmod>{changed.isoformat()}</lastmod></url>"
+            entries = "".join(f"<url><loc>{self.address(n)}</loc><lastmod>{changed.isoformat()}</lastmod></url>"
                               for n, (_, _, changed) in self.stories.items())
             return Reply(body=f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'.encode(),
                          content_type="application/xml")
         if path == "/" or path.startswith("/page/"):
             number = 1 if path == "/" else int(path.strip("/").split("/")[1])
             return self.listing(number)
+        if path.startswith("/purana/") and int(path.strip("/").split("/")[1]) in self.moved:
+            return Reply(status=301, headers={"Location": path.replace("/purana/", "/khabar/")})
         if path.startswith("/khabar/") and (n := int(path.strip("/").split("/")[1])) in self.stories:
             place, version, changed = self.stories[n]
             body = article(f"{place} में किसानों की बैठक, ख़रीद केंद्र खोलने की माँग", paragraphs=story_text(place, version))
-            return Reply(body=body, delay=self.delay.get(n, 0.0),
+            return Reply(body=body,
                          headers={"ETag": f'"{hashlib.sha1(body).hexdigest()[:16]}"',
                                   "Last-Modified": format_datetime(changed.astimezone(UTC), usegmt=True)})
         return None
@@ -106,7 +124,7 @@ class NewsSite:
         shown = order[(number - 1) * PER_PAGE:number * PER_PAGE]
         if not shown:
             return None
-        cards = "".join(f'<div class="card"><h2><a href="/khabar/{n}/">{html.escape(self.stories[n][0])} में किसानों की '
+        cards = "".join(f'<div class="card"><h2><a href="{self.address(n)}">{html.escape(self.stories[n][0])} में किसानों की '
                         f'बैठक, ख़रीद केंद्र खोलने की माँग</a></h2><time datetime="{self.stories[n][2].isoformat()}">'
                         f"{self.stories[n][2]:%d.%m.%Y}</time></div>" for n in shown)
         more = f'<link rel="next" href="/page/{number + 1}/">' if len(order) > number * PER_PAGE else ""
@@ -114,14 +132,19 @@ class NewsSite:
                            f"{more}</head><body><main><h1>ताज़ा ख़बरें</h1>{cards}</main></body></html>").encode())
 
 
-def crawl(news: NewsSite, home: Path, *options: str, via: tuple[str, ...] = ("sitemap", "listing")) -> dict:
+def crawled(news: NewsSite, home: Path, *options: str,
+            via: tuple[str, ...] = ("sitemap", "listing")) -> subprocess.CompletedProcess:
     args = ["crawl", "--url", news.site.url("/"), "--json", "-s", "DOWNLOAD_DELAY=0", *options]
     for source in via:
         args += ["--via", source]
     result = run_newsbot(*args, home=home, timeout=180)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return result
+
+
+def crawl(news: NewsSite, home: Path, *options: str, via: tuple[str, ...] = ("sitemap", "listing")) -> dict:
+    return json.loads(crawled(news, home, *options, via=via).stdout.strip().splitlines()[-1])
 
 
 def archive(home: Path):
@@ -206,29 +229,127 @@ def test_since_last_cuts_at_the_last_finished_run(tmp_path):
     assert run_newsbot("crawl", "--url", news.site.url("/"), "--since", "yesterday", home=tmp_path).returncode == 2
 
 
+def test_since_last_is_the_last_run_of_the_same_site(tmp_path):
+    with NewsSite() as one, NewsSite() as other:  # two sites (hosts), crawled with the generic profile
+        assert crawl(one, tmp_path)["articles_new"] == 6
+        # No run of this site yet, so no cut-off: its stories, all dated before the first site's
+        # run, are new (a cut-off at that run would drop every one of them).
+        first = crawl(other, tmp_path, "--since", "last")
+    assert first["articles_new"] == 6 and first["site"] != one.site.base
+
+
+def since_last(news: NewsSite, home: Path) -> tuple[dict, int | None]:
+    """A `--since last` crawl: its record, and the run its cut-off was the start of (its log says)."""
+    result = crawled(news, home, "--since", "last", "-v")
+    said = [line.split("--since last: ", 1)[1] for line in result.stderr.splitlines() if "--since last: " in line]
+    assert len(said) == 1, result.stderr
+    run = int(said[0].split("(the start of run ")[1].rstrip(")")) if "(the start of run " in said[0] else None
+    return json.loads(result.stdout.strip().splitlines()[-1]), run
+
+
+@pytest.mark.parametrize("path, status, good", [
+    ("/khabar/7/", 503, False),  # a story that failed: the next run must still look back for it
+    ("/sitemap.xml", 503, False),  # so must it when discovery failed
+    ("/khabar/7/", 404, True),  # gone: asking again would not help, so the cut-off moves on
+])
+def test_since_last_starts_from_the_last_run_that_missed_nothing(tmp_path, path, status, good):
+    with NewsSite() as news:
+        first = crawl(news, tmp_path)
+        news.change(7)  # a story published after the first run
+        news.failing[path] = status
+        missed = crawl(news, tmp_path, "-s", "RETRY_TIMES=0")
+        assert missed["status"] == "finished"
+        assert (missed["errors"], missed["discovery_errors"]) == ((0, 1) if path == "/sitemap.xml" else (1, 0))
+        del news.failing[path]
+        news.forget_hits()
+        third, since = since_last(news, tmp_path)
+    assert since == (missed["id"] if good else first["id"])
+    if path == "/khabar/7/" and not good:  # dated after the first run's start: not cut off
+        assert third["articles_new"] == 1 and "/khabar/7/" in news.stories_asked()
+
+
+def test_a_run_that_archived_or_fetched_nothing_is_not_where_since_last_starts(tmp_path):
+    with NewsSite() as news:
+        news.failing.update({f"/khabar/{n}/": 404 for n in news.stories})  # every story fails
+        nothing = crawl(news, tmp_path)
+        assert (nothing["status"], nothing["articles"], nothing["errors"]) == ("finished", 0, 6) and nothing["pages"]
+        news.failing = {"/": 503, "/sitemap.xml": 503}  # then the whole site is down
+        down = run_newsbot("crawl", "--url", news.site.url("/"), "--json", "-s", "DOWNLOAD_DELAY=0",
+                           "-s", "RETRY_TIMES=0", home=tmp_path)
+        assert down.returncode == 1 and json.loads(down.stdout)["status"] == "failed"
+        news.failing.clear()
+        second, since = since_last(news, tmp_path)
+    # No good run, so no cut-off: every story (dated before those runs) is archived now.
+    assert since is None and second["articles_new"] == 6
+
+
+def test_redirected_addresses_are_remembered_and_not_asked_for_again(tmp_path):
+    with NewsSite(moved={2, 4, 6}) as news:
+        first = crawl(news, tmp_path)
+        assert first["articles_new"] == 6 and "/purana/2/" in news.stories_asked()
+        db = archive(tmp_path)
+        assert dict(db.execute("SELECT url, target FROM redirects").fetchall()) == {
+            news.site.url(f"/purana/{n}/"): news.site.url(f"/khabar/{n}/") for n in (2, 4, 6)}
+        news.forget_hits()
+        second = crawl(news, tmp_path)
+        assert news.stories_asked() == {}  # neither the old addresses nor the pages they lead to
+        assert (second["pages"], second["articles"], second["not_refetched"]) == (1, 0, 6)
+        news.change(4)  # a moved story changes: its old address is dated later, and followed again
+        news.forget_hits()
+        third = crawl(news, tmp_path)
+    assert sorted(news.stories_asked()) == ["/khabar/4/", "/purana/4/"]
+    assert (third["articles_updated"], third["not_refetched"]) == (1, 5)
+    [story] = db.execute("SELECT id, text FROM articles WHERE url LIKE '%/khabar/4/'").fetchall()
+    assert "संस्करण 2" in story["text"]
+    assert db.execute("SELECT COUNT(*) FROM revisions WHERE article_id = ?", (story["id"],)).fetchone()[0] == 1
+
+
 def test_a_run_after_an_interrupted_one_completes_it_without_asking_again(tmp_path):
-    # More slow stories than the downloader takes at once: the rest are still waiting when the
-    # signal comes, and are dropped.
-    slow = {n: 1.0 for n in range(1, 13)}
-    with NewsSite(count=16, delay=slow) as news:
+    # The second listing page is kept in flight until the crawl is stopping, so whatever the
+    # machine's load, the interrupted run has archived the first page's stories and no other.
+    release = threading.Event()
+    log = tmp_path / "crawl.log"
+    with NewsSite(count=16) as news:
+        news.held["/page/2/"] = release
         argv = [sys.executable, "-m", "newsbot.cli", "crawl", "--url", news.site.url("/"), "--via", "listing",
-                "-s", "DOWNLOAD_DELAY=0", "--json"]
+                "-s", "DOWNLOAD_DELAY=0", "--json", "-v", "--log-file", str(log)]
         env = {"NEWSBOT_DATA_DIR": str(tmp_path / "data"), "NEWSBOT_INDEX_DIR": str(tmp_path / "index"),
                **archive_env(tmp_path / "data")}
         process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
                                    env={**os.environ, **env})
-        deadline = time.monotonic() + 60
-        while not any(f"/khabar/{n}/" in news.stories_asked() for n in slow):
-            assert time.monotonic() < deadline and process.poll() is None
-            time.sleep(0.05)
-        process.send_signal(signal.SIGTERM)
+        try:
+            wait_for(lambda: "/page/2/" in news.asked() and stored_articles(tmp_path) == PER_PAGE, process)
+            process.send_signal(signal.SIGTERM)
+            wait_for(lambda: log.exists() and "Closing spider (shutdown)" in log.read_text(), process)
+        except BaseException:
+            process.kill()
+            raise
+        finally:
+            release.set()
         _, stderr = process.communicate(timeout=120)
         assert process.returncode == 143 and "Traceback" not in stderr
         have = {row[0] for row in archive(tmp_path).execute("SELECT url FROM articles")}
-        assert 0 < len(have) < 16
+        assert have == {news.site.url(f"/khabar/{n}/") for n in (16, 15, 14)}  # the first listing page's
         news.forget_hits()
-        second = crawl(news, tmp_path, "--since", "last", via=("listing",))  # no finished run: no cut-off
+        second = crawl(news, tmp_path, "--since", "last", via=("listing",))  # no good run: no cut-off
     assert "/page/2/" in news.asked()  # after an interrupted run the listing is paged on
     assert not {news.site.url(path) for path in news.stories_asked()} & have
     assert second["articles_new"] == 16 - len(have) and second["not_refetched"] == len(have)
     assert archive(tmp_path).execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 16
+
+
+def stored_articles(home: Path) -> int:
+    db = archive(home)
+    try:
+        return db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    finally:
+        db.close()
+
+
+def wait_for(condition, process: subprocess.Popen, timeout: float = 60) -> None:
+    """Poll `condition` until it holds; fail if the crawl ends first or it takes `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert process.poll() is None, process.communicate()[1]
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)

@@ -5,6 +5,7 @@ crawl workers share; the same schema and queries on both (newsbot.archive.sql).
 Tables:
 - pages: every fetched page, its raw bytes (zlib) and what became of it (article or skipped, why),
   with its validators for the next crawl's conditional request (newsbot.archive.fetches).
+- redirects: addresses that redirected, and the page's URL they led to (newsbot.archive.fetches).
 - articles: one row per canonical URL, in display form; `content_hash` changes when the text does.
 - revisions: earlier versions of an article whose content changed on a re-crawl.
 - crawls: one row per run (a crawl of one site, or a WARC import): when, its status, counts and
@@ -177,6 +178,7 @@ class Archive(AnalysisStore, RunStore, FetchStore):
                  page.canonical_url, page.outcome, page.reason, page.etag, page.last_modified,
                  page.fetched_at.isoformat()),
             )
+            self.save_redirects(page)
 
     @sql.retried
     def upsert_article(self, article: Article, seen_at: datetime | None = None) -> str:

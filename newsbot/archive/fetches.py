@@ -1,5 +1,5 @@
 """What earlier crawls fetched, for incremental crawls: a page's validators and when it was
-last seen as it is stored, and a site's last finished run.
+last seen as it is stored.
 
 `pages` keeps each fetched page's `etag` and `last_modified` (the response's ETag and
 Last-Modified headers, sent back as If-None-Match / If-Modified-Since when the page is asked
@@ -15,22 +15,31 @@ from datetime import datetime
 
 from newsbot.archive import sql
 from newsbot.archive.migrate import add_missing_columns
+from newsbot.items import Page
 
 # Added to `pages` after the first archives were made; an older file gains them on opening.
 PAGE_COLUMNS = {"etag": "TEXT", "last_modified": "TEXT", "checked_at": "TEXT"}
-# A discovered address is looked up by the fetched URL, then by the article's canonical URL.
-INDEXES = "CREATE INDEX IF NOT EXISTS pages_canonical ON pages(canonical_url);"
+# A discovered address is looked up by the fetched URL, then by the article's canonical URL;
+# one that redirected is looked up by the page's URL it led to (`redirects.target`), as it
+# last did (when it answers itself again, its row goes).
+SCHEMA = """
+CREATE INDEX IF NOT EXISTS pages_canonical ON pages(canonical_url);
+CREATE TABLE IF NOT EXISTS redirects (
+    url TEXT PRIMARY KEY,
+    target TEXT NOT NULL,
+    seen_at TEXT NOT NULL
+);
+"""
 FETCHED_COLUMNS = "url, outcome, etag, last_modified, COALESCE(checked_at, fetched_at) AS checked_at"
 # A page stored as an article whose article row is missing (a write failed between the two) is
 # not known: the next crawl fetches it again.
-FINISHED = "(status = 'finished' OR (status IS NULL AND finish_reason = 'finished'))"
 STORED = ("(outcome != 'article' OR EXISTS (SELECT 1 FROM articles a"
           " WHERE a.canonical_url = pages.canonical_url))")
 
 
 def upgrade(db) -> None:
     add_missing_columns(db, "pages", PAGE_COLUMNS)
-    db.executescript(INDEXES)
+    db.executescript(SCHEMA)
     db.commit()
 
 
@@ -60,14 +69,26 @@ class FetchStore:
     db: object  # sqlite3.Connection or newsbot.archive.sql.PgConnection
 
     def fetched(self, url: str) -> Fetched | None:
-        """The page archived at `url`, else the page whose article has `url` as canonical URL."""
+        """The page archived at `url` (or at the page `url` last redirected to), else the page
+        whose article has `url` as canonical URL."""
+        redirect = self.db.execute("SELECT target FROM redirects WHERE url = ?", (url,)).fetchone()
+        address = redirect[0] if redirect is not None else url
         for column in ("url", "canonical_url"):
             row = self.db.execute(f"SELECT {FETCHED_COLUMNS} FROM pages WHERE {column} = ? AND {STORED}"
-                                  " ORDER BY outcome LIMIT 1", (url,)).fetchone()  # "article" before "skipped"
+                                  " ORDER BY outcome LIMIT 1", (address,)).fetchone()  # "article" before "skipped"
             if row is not None:
                 return Fetched(url=row[0], checked_at=datetime.fromisoformat(row[4]), etag=row[2],
                                last_modified=row[3], article=row[1] == "article")
         return None
+
+    def save_redirects(self, page: Page) -> None:
+        """Remember that `page.redirected_from` led to `page` (being saved: call it inside the
+        page's transaction), and that its own address answers itself now."""
+        self.db.execute("DELETE FROM redirects WHERE url = ?", (page.url,))
+        self.db.executemany(
+            "INSERT INTO redirects (url, target, seen_at) VALUES (?, ?, ?)"
+            " ON CONFLICT(url) DO UPDATE SET target = excluded.target, seen_at = excluded.seen_at",
+            [(address, page.url, page.fetched_at.isoformat()) for address in page.redirected_from])
 
     @sql.retried
     def confirm_unchanged(self, url: str, at: datetime) -> bool:
@@ -79,15 +100,3 @@ class FetchStore:
             self.db.execute("UPDATE articles SET last_seen = ? WHERE canonical_url IN"
                             " (SELECT canonical_url FROM pages WHERE url = ? AND outcome = 'article')", (stamp, url))
         return updated > 0
-
-    def last_run(self, target: str) -> dict | None:
-        """The latest crawl run of `target` (a site profile's name), finished or not."""
-        row = self.db.execute("SELECT * FROM crawls WHERE target = ? ORDER BY id DESC LIMIT 1", (target,)).fetchone()
-        return dict(row) if row is not None else None
-
-    def last_good_run(self, target: str) -> dict | None:
-        """The latest run of `target` with status finished (not interrupted, failed or stopped
-        at a bound; newsbot.runs): `--since last`. Runs recorded before statuses, by finish reason."""
-        row = self.db.execute(f"SELECT * FROM crawls WHERE target = ? AND {FINISHED}"
-                              " ORDER BY id DESC LIMIT 1", (target,)).fetchone()
-        return dict(row) if row is not None else None

@@ -1,7 +1,7 @@
 """Forgetting articles: a demo crawled into the real archive, a site dropped from a study.
 
 An article goes with everything derived from it (its analysis, its people's mentions of it,
-its revisions, the raw pages it was extracted from); a person no other article mentions
+its revisions, the raw pages it was extracted from and the redirects to them); a person no other article mentions
 leaves the registry. The search index is told separately (newsbot.search.index) by URL.
 WARC files are left alone: they are the record of what was fetched, and `import-warc` or
 `reprocess --from-warc` would bring their articles back.
@@ -52,6 +52,9 @@ def forget(archive: Archive, ids: list[int], site: str | None = None) -> Forgott
             done.pages += archive.db.execute(
                 "DELETE FROM pages WHERE site = ? OR url LIKE ? OR url LIKE ?",
                 (site, f"http://{site}/%", f"https://{site}/%")).rowcount
+        # An address that redirected to a page gone now is asked for again, as a new one.
+        archive.db.execute("DELETE FROM redirects WHERE NOT EXISTS"
+                           " (SELECT 1 FROM pages WHERE pages.url = redirects.target)")
         done.people = archive.db.execute(
             "DELETE FROM people WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE mentions.person_id = people.id)"
         ).rowcount

@@ -8,13 +8,18 @@ from datetime import datetime
 
 from newsbot.archive import sql
 from newsbot.items import IST
-from newsbot.runs import ABANDONED, COUNT_COLUMNS, FAILED, RUNNING, status_of
+from newsbot.runs import ABANDONED, COUNT_COLUMNS, FAILED, RUNNING, is_good, status_of
 
 # Run fields added for the run history (issue 11): kind "crawl" or "import-warc", the site
 # profile, the status, {reason: pages} as JSON, the health warning, and the rest of the record
 # (newsbot.runs) as JSON.
 ADDED_CRAWL_COLUMNS = {"kind": "TEXT NOT NULL DEFAULT 'crawl'", "site": "TEXT", "status": "TEXT",
                        "skip_reasons": "TEXT", "error_reasons": "TEXT", "health": "TEXT", "details": "TEXT"}
+# A finished run; one recorded before runs had a status says so by its finish reason.
+FINISHED = "(status = 'finished' OR (status IS NULL AND finish_reason = 'finished'))"
+# The crawls of one site (given twice); one recorded before runs had a site (site NULL) is the
+# site's when its target, then the profile's name, names it.
+SITE_CRAWLS = "kind = 'crawl' AND (site = ? OR (site IS NULL AND target = ?))"
 
 
 class RunStore:
@@ -55,6 +60,27 @@ class RunStore:
             cursor = self.db.execute("UPDATE crawls SET status = ?, finish_reason = ? WHERE finished_at IS NULL",
                                      (FAILED, ABANDONED))
         return cursor.rowcount
+
+    def last_run(self, site: str) -> dict | None:
+        """The latest crawl of `site` (as runs record it: a profile's name, or the host of a
+        generic crawl), finished or not."""
+        row = self.db.execute(f"SELECT * FROM crawls WHERE {SITE_CRAWLS} ORDER BY id DESC LIMIT 1",
+                              (site, site)).fetchone()
+        return _run_record(row) if row is not None else None
+
+    def last_good_run(self, site: str) -> dict | None:
+        """The latest crawl of `site` that `--since last` may start from (newsbot.runs.is_good):
+        never another site's, an interrupted, failed or bounded one, nor one that missed pages."""
+        cursor = self.db.execute(f"SELECT * FROM crawls WHERE {SITE_CRAWLS} AND {FINISHED} ORDER BY id DESC",
+                                 (site, site))
+        try:
+            while rows := cursor.fetchmany(50):
+                for record in map(_run_record, rows):
+                    if is_good(record):
+                        return record
+            return None
+        finally:
+            cursor.close()
 
     def last_crawl(self) -> dict | None:
         row = self.db.execute(

@@ -294,7 +294,7 @@ def integrity_problems(db) -> list[str]:
     itself (checksums, WAL) and has no such in-place check without the amcheck extension: a
     query over every table proves they can be read."""
     if is_postgres(db):
-        for table in ("articles", "revisions", "pages", "crawls", "analyses", "people", "mentions"):
+        for table in ("articles", "revisions", "pages", "redirects", "crawls", "analyses", "people", "mentions"):
             db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
         return []
     return [row[0] for row in db.execute("PRAGMA integrity_check") if row[0] != "ok"]

@@ -15,7 +15,7 @@ from newsbot.archive import sql
 from newsbot.archive.db import Archive
 
 # Parents before the tables whose rows point at them (foreign keys).
-TABLES = ("articles", "revisions", "pages", "crawls", "people", "analyses", "mentions")
+TABLES = ("articles", "revisions", "pages", "redirects", "crawls", "people", "analyses", "mentions")
 BATCH = 2000
 
 

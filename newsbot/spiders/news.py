@@ -8,7 +8,7 @@ pipelines as a CrawledPage, so skipped pages are counted and kept too.
 
 Crawls are incremental (newsbot.spiders.revisits): an article page archived before is asked for
 again only when discovery says it changed or `-a refresh=1` (NEWSBOT_REFRESH) is given, and
-then conditionally; `-a since=last` is the start of the site's last finished run.
+then conditionally; `-a since=last` is the start of the site's last good run (newsbot.runs.is_good).
 """
 
 from __future__ import annotations
@@ -84,6 +84,9 @@ class NewsSpider(scrapy.Spider):
         if not self.start_urls:
             raise ValueError(f"site {self.name!r} has no start URL: give one with -a url=URL")
         self.allowed_hosts = {urlsplit(u).netloc for u in self.start_urls} | set(self.profile.domains)
+        # The site its runs are recorded under (and `--since last` looks up): the profile's name,
+        # or the host for a profile bound to no domain (the generic one crawls any site).
+        self.run_site = self.name if self.profile.domains else urlsplit(self.start_urls[0]).netloc
         # The crawl's sites (registered domains): redirects may move between their hosts, not off them.
         self.sites = {site_of(u) for u in self.start_urls} | {site_of(f"http://{d}/") for d in self.profile.domains}
         self.max_depth = 0
@@ -109,11 +112,11 @@ class NewsSpider(scrapy.Spider):
         options = {key: value or settings.get(f"NEWSBOT_{key.upper()}") for key, value in spider.options.items()}
         refresh = settings.getbool("NEWSBOT_REFRESH") if spider.refresh is None else spider.refresh
         archive = spider.open_archive(settings.get("NEWSBOT_DATA_DIR"))
-        last_run = archive.last_run(spider.name) if archive is not None else None
-        good_run = archive.last_good_run(spider.name) if archive is not None else None
+        last_run = archive.last_run(spider.run_site) if archive is not None else None
+        good_run = archive.last_good_run(spider.run_site) if archive is not None else None
         if options["since"] == SINCE_LAST:
-            spider.logger.info("--since last: %s", f"since {good_run['started_at']}" if good_run
-                               else f"no finished run of {spider.name} yet, so no cut-off")
+            spider.logger.info("--since last: %s", f"since {good_run['started_at']} (the start of run {good_run['id']})"
+                               if good_run else f"no good run of {spider.run_site} yet, so no cut-off")
         spider.plan = CrawlPlan.make(spider.profile, **options,
                                      last_run=good_run["started_at"] if good_run else None)
         spider.revisits = Revisits(archive, refresh=refresh, follows_links="links" in spider.plan.via,
@@ -294,6 +297,7 @@ class NewsSpider(scrapy.Spider):
             encoding=declared_charset(content_type), body=response.body,
             fetched_at=datetime.now(IST).replace(microsecond=0),
             etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
+            redirected_from=_redirected_from(response),
         )
         if response.status == 304:  # unchanged since the archived copy: nothing to extract or store
             self.logger.debug("not modified %s", response.url)
@@ -353,8 +357,21 @@ class NewsSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"newsbot/error_reasons/{kind}")
 
     def ignore_failure(self, failure: Failure):
-        """robots.txt, sitemaps and feeds are optional: their absence is not an error."""
-        self.logger.debug("no %s: %s", failure.request.url, failure.getErrorMessage())
+        """robots.txt, sitemaps and feeds are optional: their absence (a 4xx) or a refusal is not
+        an error. One that failed otherwise (a 5xx, a timeout, a lost connection) is counted
+        (newsbot/discovery_errors): what it lists is missed, so `--since last` must not start
+        from this run (newsbot.runs.is_good)."""
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            missed = status >= 500 or status in (408, 429)
+        else:
+            missed = not failure.check(IgnoreRequest) and not _too_large(failure)
+        if not missed:
+            self.logger.debug("no %s: %s", failure.request.url, failure.getErrorMessage())
+            return
+        self.logger.warning("discovery page %s failed: %s; what it lists is missed this run",
+                            failure.request.url, failure.getErrorMessage() or failure.type.__name__)
+        self.crawler.stats.inc_value("newsbot/discovery_errors")
 
 
 # Failures counted by kind in a run's error_reasons (messages name URLs and addresses).
@@ -375,6 +392,12 @@ def _too_large(failure: Failure) -> bool:
     if failure.check(DownloadCancelledError, CancelledError):
         return True
     return bool(failure.check(IgnoreRequest)) and "DOWNLOAD_MAXSIZE" in failure.getErrorMessage()
+
+
+def _redirected_from(response: Response) -> tuple[str, ...]:
+    """The addresses that redirected to `response`, in the form discovery looks them up by."""
+    addresses = (canonical_url(url, strip_amp=False) for url in response.meta.get("redirect_urls", ()))
+    return tuple(address for address in dict.fromkeys(addresses) if address != response.url)
 
 
 def _header(response: Response, name: bytes) -> str | None:

@@ -42,7 +42,8 @@ class CrawlPlan:
         """The plan for `profile`; ValueError naming the valid choices for a bad --via or --section.
 
         Without --via: the profile's sources, or (for a profile with none) every way including links.
-        since="last" means `last_run` (the start of the site's last finished run; None: no cut-off).
+        since="last" means `last_run` (the start of the site's last good run, newsbot.runs.is_good;
+        None: no cut-off).
         """
         chosen = frozenset(_names(via)) or frozenset(VIA if not profile.sources else VIA[:3])
         if chosen - set(VIA):

@@ -22,8 +22,9 @@ class Revisits:
     refresh: ask for every known page again (with its validators). follows_links: the crawl
     reads links from every page (`--via links`), so a known page that is no article (a section
     or tag page) is one of its discovery pages, fetched again in full. trusted: the site's last
-    run finished, so a listing page whose articles are all known and unchanged ends the paging
-    (after an interrupted run, listings are paged as far as the bounds allow, to find what it missed).
+    run was good (newsbot.runs.is_good), so a listing page whose articles are all known and
+    unchanged ends the paging (after an interrupted run, or one that missed pages, listings are
+    paged as far as the bounds allow, to find what it missed).
     """
 
     def __init__(self, archive: FetchStore | None, refresh: bool = False, follows_links: bool = False,
