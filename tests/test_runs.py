@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -40,11 +41,14 @@ APP_SHELL = ('<!DOCTYPE html><html lang="hi"><head><meta charset="utf-8"><title>
 class NewsSite(FaultSite):
     """A news site whose sitemap (named in robots.txt) lists the stories of the current batch,
     its only way in: the home page is a shell of its own. `shells` says which stories (by
-    number) answer with the app shell instead of the article."""
+    number) answer with the app shell instead of the article; those numbered `held_from` or
+    more are answered once `hold` is set, when there is one."""
 
     def __init__(self, delay: float = 0.0):
         super().__init__({"/": Reply(body=links_page())}, fallback=self.page)
         self.batch, self.shells, self.delay = 0, set(), delay
+        self.hold: threading.Event | None = None
+        self.held_from = 0
         self.routes["/robots.txt"] = lambda n: Reply(body=f"User-agent: *\nAllow: /\nSitemap: {self.url('/sitemap.xml')}\n"
                                                      .encode(), content_type="text/plain")
         self.routes["/sitemap.xml"] = lambda n: Reply(body=self.sitemap(), content_type="application/xml")
@@ -60,10 +64,11 @@ class NewsSite(FaultSite):
         parts = path.strip("/").split("/")
         if parts[0] != "samachar" or len(parts) != 3:
             return None
+        hold = self.hold if int(parts[2]) >= self.held_from else None
         if int(parts[2]) in self.shells:
-            return Reply(body=APP_SHELL, delay=self.delay)
+            return Reply(body=APP_SHELL, delay=self.delay, hold=hold)
         title = f"सिंघाड़ा मंडी: पंचायत बैठक, खंड {parts[1]} की ख़बर {int(parts[2]) + 1}"
-        return Reply(body=article(title, paragraphs=PARAGRAPHS), delay=self.delay)
+        return Reply(body=article(title, paragraphs=PARAGRAPHS), delay=self.delay, hold=hold)
 
     def next_batch(self, shells: set[int] = frozenset()) -> None:
         """New stories (a crawl fetches them whatever it knows of the old ones), `shells` among them."""
@@ -77,16 +82,33 @@ def crawl(site: FaultSite, home: Path, *options: str):
     return result, json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def crawling(site: NewsSite, home: Path, stories: int) -> subprocess.Popen:
-    """A crawl of the site in a child process, once it has asked for `stories` of this batch."""
+def crawling(site: NewsSite, home: Path, stories: int, *options: str) -> subprocess.Popen:
+    """A crawl of the site in a child process, once it has asked for `stories` of this batch and
+    recorded its run as running. The batch's other stories are held (site.hold) until the test
+    sets site.hold, so the crawl cannot have ended by then, however loaded the machine."""
+    site.hold, site.held_from = threading.Event(), stories
     env = {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index"),
            **archive_env(home / "data")}
-    process = subprocess.Popen([sys.executable, "-m", "newsbot.cli", "crawl", "--url", site.url("/"), *FAST],
+    process = subprocess.Popen([sys.executable, "-m", "newsbot.cli", "crawl", "--url", site.url("/"), *FAST, *options],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO, env=env)
-    prefix, deadline = f"/samachar/{site.batch}/", time.monotonic() + 60
-    while sum(path.startswith(prefix) for path, _ in site.hits) < stories and time.monotonic() < deadline:
-        time.sleep(0.05)
+    prefix = f"/samachar/{site.batch}/"
+    try:
+        wait_for(lambda: sum(path.startswith(prefix) for path, _ in site.hits) >= stories
+                 and [run["status"] for run in runs(home)][:1] == ["running"], process)
+    except BaseException:
+        process.kill()
+        site.hold.set()
+        raise
     return process
+
+
+def wait_for(condition, process: subprocess.Popen, timeout: float = 60) -> None:
+    """Poll `condition` until it holds; fail if the crawl ends first or it takes `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert process.poll() is None, process.communicate()[1]
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
 
 
 def runs(home: Path, *options: str) -> list[dict]:
@@ -101,8 +123,13 @@ def test_runs_lists_a_finished_an_interrupted_and_a_bounded_run(tmp_path):
         assert first.returncode == 0 and record["status"] == "finished" and record["articles_new"] == STORIES
 
         site.next_batch()
-        process = crawling(site, tmp_path, stories=2)
+        log = tmp_path / "crawl.log"
+        process = crawling(site, tmp_path, 2, "-v", "--log-file", str(log))
         process.send_signal(signal.SIGINT)
+        try:  # the held stories are answered once the crawl is stopping
+            wait_for(lambda: "Closing spider (shutdown)" in log.read_text(), process)
+        finally:
+            site.hold.set()
         stdout, stderr = process.communicate(timeout=120)
         assert process.returncode == 130 and "Traceback" not in stderr
         assert "(interrupted)" in stdout
@@ -129,9 +156,10 @@ def test_runs_lists_a_finished_an_interrupted_and_a_bounded_run(tmp_path):
 
 def test_a_killed_crawl_stays_running_until_the_next_crawl_marks_it_abandoned(tmp_path):
     with NewsSite(delay=0.5) as site:
-        process = crawling(site, tmp_path, stories=1)
+        process = crawling(site, tmp_path, 1)
         process.kill()  # SIGKILL: no chance to record anything
         process.communicate(timeout=60)
+        site.hold.set()
         assert [run["status"] for run in runs(tmp_path)] == ["running"]
         site.next_batch()
         assert crawl(site, tmp_path)[0].returncode == 0
