@@ -85,7 +85,7 @@ NEWSBOT_REDIS_WORKER_TTL = 30.0  # seconds
 NEWSBOT_REFRESH = False
 NEWSBOT_RETRY_AFTER_MAX = 120.0  # seconds of Retry-After honoured; a longer wait fails the page
 NEWSBOT_SECTIONS = ""  # comma-separated profile sections to crawl; empty = the whole site
-# YYYY-MM-DD, or "last" (the start of the site's last finished run): skip older sitemap/feed
+# YYYY-MM-DD, or "last" (the start of the site's last good run): skip older sitemap/feed
 # entries, stop paging listings; empty = no cut-off.
 NEWSBOT_SINCE = ""
 NEWSBOT_VIA = ""  # comma-separated discovery sources (sitemap, feed, listing, links); empty = the profile's

@@ -78,8 +78,8 @@ def check_crawl(site: str | None, urls, via, sections, since) -> tuple[str, list
                    "the error for an unknown NAME list a site's sections).")
 @click.option("--since", metavar="DATE|last",
               help="Skip sitemap and feed entries dated before DATE (YYYY-MM-DD, IST; `last`: the "
-                   "start of this site's last finished run) and stop paging listings once they "
-                   "reach older articles.")
+                   "start of this site's last good run: finished, nothing missed) and stop paging "
+                   "listings once they reach older articles.")
 @click.option("--refresh", is_flag=True,
               help="Ask again for every archived page (with If-None-Match/If-Modified-Since), not "
                    "only those a sitemap, feed or listing dates later than the stored copy.")

@@ -19,7 +19,7 @@ from newsbot.urls import month_in_url
 
 # "links" follows every link within the site's hosts: the way to crawl a site with no sources.
 VIA = ("sitemap", "feed", "listing", "links")
-# --since last: since the start of the site's last finished run (the spider reads it from the archive).
+# --since last: since the start of the site's last good run (the spider reads it from the archive).
 SINCE_LAST = "last"
 
 
