@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,6 +46,15 @@ def site_server():
     server = SiteServer([TEST_SITES / "kasba", BUNDLED_SITES / "gramin", BUNDLED_SITES / "khabar"])
     yield server
     server.stop()
+
+
+def wait_for(condition, process: subprocess.Popen, timeout: float = 60) -> None:
+    """Poll `condition` until it holds; fail if `process` (a crawl) ends first or `timeout` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert process.poll() is None, process.communicate()[1]
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
 
 
 def run_newsbot(*args: str, home: Path, timeout: float = 300, stdin: str = "",
@@ -94,8 +104,6 @@ def web_home(site_server, tmp_path_factory) -> Path:
 def serving(home: Path, env: dict[str, str] | None = None) -> Iterator[str]:
     """`newsbot serve --port 0` over the data and index dirs of *home*, in a child process;
     yields its base URL."""
-    import time
-
     log = home / "serve.log"
     env = {**os.environ, "NEWSBOT_DATA_DIR": str(home / "data"), "NEWSBOT_INDEX_DIR": str(home / "index"),
            **archive_env(home / "data"), **(env or {})}
@@ -232,7 +240,6 @@ def redis_url(tmp_path_factory):
     without persistence; the tests skip when Redis is not installed."""
     import shutil
     import socket
-    import time
 
     binary = shutil.which("redis-server")
     if binary is None:

@@ -16,14 +16,13 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
-from conftest import REPO, archive_db, archive_env, run_newsbot
+from conftest import REPO, archive_db, archive_env, run_newsbot, wait_for
 from faultsite import FaultSite, Reply, article
 from warcio.archiveiterator import ArchiveIterator
 
@@ -344,12 +343,3 @@ def stored_articles(home: Path) -> int:
         return db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     finally:
         db.close()
-
-
-def wait_for(condition, process: subprocess.Popen, timeout: float = 60) -> None:
-    """Poll `condition` until it holds; fail if the crawl ends first or it takes `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert process.poll() is None, process.communicate()[1]
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)

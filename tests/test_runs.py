@@ -14,11 +14,10 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, archive_env, run_newsbot
+from conftest import REPO, archive_env, run_newsbot, wait_for
 from faultsite import FaultSite, Reply, article, links_page
 
 FAST = ("-s", "DOWNLOAD_DELAY=0")
@@ -100,15 +99,6 @@ def crawling(site: NewsSite, home: Path, stories: int, *options: str) -> subproc
         site.hold.set()
         raise
     return process
-
-
-def wait_for(condition, process: subprocess.Popen, timeout: float = 60) -> None:
-    """Poll `condition` until it holds; fail if the crawl ends first or it takes `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert process.poll() is None, process.communicate()[1]
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
 
 
 def runs(home: Path, *options: str) -> list[dict]:
