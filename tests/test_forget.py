@@ -22,6 +22,9 @@ def article(number: int, text: str, title: str = "ज़िला कांग�
                    published=datetime(2026, 11, 20 + number, 10, tzinfo=IST))
 
 
+SHORT_LINK = "http://127.0.0.1:9/?p=1"  # an address that answers 301 to article 1's
+
+
 def test_forget_takes_revisions_pages_and_lone_people_and_keeps_shared_ones(tmp_path):
     first = "सोनपुर। बैठक में श्री अभिनव प्रताप सिंह को मंडल कोऑर्डिनेटर नियुक्त किया गया। ज़िलाध्यक्ष सँजीव आनंद ने स्वागत किया।"
     with Archive.in_dir(tmp_path) as archive:
@@ -29,7 +32,9 @@ def test_forget_takes_revisions_pages_and_lone_people_and_keeps_shared_ones(tmp_
         archive.upsert_article(article(1, first + " बैठक में ३० कार्यकर्ता थे।"))  # changed: a revision
         archive.save_page(Page(url=article(1, "").url, site="gramin", status=200, content_type="text/html",
                                encoding="utf-8", body="<html>बैठक</html>".encode(), fetched_at=datetime.now(IST),
-                               canonical_url=article(1, "").url, outcome="article"))
+                               canonical_url=article(1, "").url, outcome="article",
+                               redirected_from=(SHORT_LINK,)))
+        assert archive.fetched(SHORT_LINK).url == article(1, "").url  # the address that redirected to it
         archive.upsert_article(article(2, "बेलवा। ज़िलाध्यक्ष सँजीव आनंद ने ब्लॉक अध्यक्षों की बैठक ली।", "सपा की बैठक"))
         analyse_pending(archive)
         names = {person["name"]: person for person in archive.people_rows()}
@@ -42,6 +47,8 @@ def test_forget_takes_revisions_pages_and_lone_people_and_keeps_shared_ones(tmp_
         assert done.people == len(names) - len(people)
         assert archive.db.execute("SELECT COUNT(*) FROM people").fetchone()[0] == len(people)
         assert archive.article_count() == 1 and archive.raw_page(article(1, "").url) is None
+        assert archive.fetched(SHORT_LINK) is None  # a new address to the next crawl
+        assert archive.db.execute("SELECT COUNT(*) FROM redirects").fetchone()[0] == 0
 
 
 @pytest.fixture(scope="module")
